@@ -1,0 +1,2 @@
+/** Statistics over results: estimates with confidence intervals (Commons Math). */
+package org.hedgesim.analysis;

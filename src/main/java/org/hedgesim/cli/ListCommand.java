@@ -1,0 +1,86 @@
+package org.hedgesim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.hedgesim.scenario.Parameter;
+import org.hedgesim.scenario.Scenario;
+import org.hedgesim.scenario.ScenarioException;
+import org.hedgesim.scenario.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hedgesim list}: the scenarios, metrics, event kinds and parameters there are. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List the scenarios in a folder, the metrics, the event kinds and the model parameters.")
+final class ListCommand implements Callable<Integer> {
+
+  /** Metrics recorded every step, with their meaning (docs/MODEL.md has the equations). */
+  static final List<String[]> METRICS = List.of(
+      new String[] {"alignment", "state, pole", "position toward the pole, -1 (balancing) to +1 (bandwagoning)"},
+      new String[] {"dependence", "state, pole", "weighted share of the state's flows with the pole"},
+      new String[] {"threat", "state, pole", "Walt threat: power x proximity x distrust x grievance"},
+      new String[] {"utility", "state, pole", "what aligning with the pole is worth to the state"},
+      new String[] {"fdi_stock", "state, pole", "investment stock from the pole in the state, US$ bn"},
+      new String[] {"hedging_index", "state", "1 - (max - min alignment) / 2; 1 = equidistant"},
+      new String[] {"autonomy", "state", "1 - largest dependence on one pole"},
+      new String[] {"legitimacy", "state", "domestic legitimacy, 0 to 1"},
+      new String[] {"nationalism", "state", "nationalist pressure, 0 to 1"},
+      new String[] {"memberships", "state", "number of frameworks the state belongs to"},
+      new String[] {"hhi", "state, channel", "Herfindahl index of the state's partners in a channel"},
+      new String[] {"hhi_norm", "state, channel", "the same, rescaled to 0..1 for the number of partners"},
+      new String[] {"trust", "state, actor", "trust between the two, 0 to 1"},
+      new String[] {"exit_pressure", "state, framework", "pressure to leave (member) or not to join"},
+      new String[] {"gdp", "actor", "GDP, US$ bn"});
+
+  static final List<String> EVENT_KINDS = List.of("exit", "join", "project", "sanction",
+      "lift_sanction", "trade_agreement", "visit", "aid", "approach", "shock", "set", "reroute",
+      "relation");
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",
+      description = "Folder of scenario files to list (default: ${DEFAULT-VALUE}).")
+  Path folder;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Scenarios in " + folder + ":");
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> s = Files.list(folder)) {
+        for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+          try {
+            Scenario sc = ScenarioLoader.load(p, p.toString());
+            out.printf("  %-40s %s%n", p.getFileName(), firstLine(sc.description()));
+          } catch (ScenarioException e) {
+            out.printf("  %-40s (invalid: %d problems; see hedgesim validate)%n", p.getFileName(), e.problems().size());
+          }
+        }
+      }
+    } else {
+      out.println("  (no such folder)");
+    }
+    out.println();
+    out.println("Metrics (timeseries.csv, summary.csv):");
+    for (String[] m : METRICS) out.printf("  %-15s %-18s %s%n", m[0], "[" + m[1] + "]", m[2]);
+    out.println();
+    out.println("Event kinds (events: in a scenario): " + String.join(", ", EVENT_KINDS));
+    out.println();
+    out.println("Model parameters (parameters: in a scenario):");
+    for (Parameter p : Parameter.values()) out.printf("  %-32s %s [%s]%n", p.key(), p.description(), p.unit());
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static String firstLine(String s) {
+    String t = s.strip().replace('\n', ' ');
+    return t.length() > 70 ? t.substring(0, 67) + "..." : t;
+  }
+}

@@ -1,0 +1,98 @@
+package org.hedgesim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hedgesim.experiment.ScenarioRun;
+import org.hedgesim.output.ResultFolder;
+import org.hedgesim.scenario.Scenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hedgesim run SCENARIO}: runs a scenario and writes its results folder. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run a scenario and write timeseries.csv, events.csv, summary.csv and",
+        "manifest.json to a new results folder (results/<scenario>/<run-id>/ by default)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:run-time failure",
+        "2:bad input (usage, scenario file, existing output folder); nothing is written"})
+final class RunCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
+  Path scenarioFile;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Master seed (default: the scenario's seed).")
+  Long seed;
+
+  @Option(names = {"-r", "--replications"}, paramLabel = "R",
+      description = "Replications, each with its own seed derived from the master seed (default: the scenario's).")
+  Integer replications;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Results folder to create; it must not exist or be empty (default: results/<scenario>/<run-id>).")
+  Path outDir;
+
+  @Option(names = {"-t", "--threads"}, paramLabel = "T",
+      description = "Worker threads for replications (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+      description = "Where default result folders go (default: ${DEFAULT-VALUE}).")
+  Path resultsRoot;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (replications != null && replications < 1) {
+      err.println("hedgesim run: --replications must be at least 1");
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    if (threads != null && threads < 1) {
+      err.println("hedgesim run: --threads must be at least 1");
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    Scenario s = ScenarioFiles.load(scenarioFile, err);
+    if (s == null) return ExitCodes.BAD_INPUT;
+    if (seed != null) s = s.withSeed(seed);
+    if (replications != null) s = s.withReplications(replications);
+    Path target = outDir != null ? outDir : ResultFolder.unique(resultsRoot.resolve(s.name()),
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-seed" + s.seed());
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    ScenarioRun.Result result;
+    try {
+      result = ScenarioRun.execute(s, files(s), target, t);
+    } catch (FileAlreadyExistsException e) {
+      err.println("hedgesim run: output folder " + e.getFile() + " " + e.getReason());
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    Headline.print(out, result);
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private List<Path> files(Scenario s) {
+    Path base = scenarioFile.toAbsolutePath().getParent();
+    Path first = Path.of(s.files().get(0));
+    Path firstDir = first.getParent();
+    return s.files().stream().map(f -> {
+      Path p = Path.of(f);
+      Path rel = firstDir == null ? p : firstDir.relativize(p);
+      return base.resolve(rel).normalize();
+    }).toList();
+  }
+
+}

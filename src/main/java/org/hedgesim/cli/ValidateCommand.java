@@ -1,0 +1,41 @@
+package org.hedgesim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hedgesim.scenario.ScenarioException;
+import org.hedgesim.scenario.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code hedgesim validate FILE...}: checks scenario files without running them. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Check scenario files; print every problem as file:line:col: key: message.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every file is valid", "2:a file has problems, or bad usage"})
+final class ValidateCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
+  List<Path> files;
+
+  @Override
+  public Integer call() {
+    boolean ok = true;
+    for (Path f : files) {
+      try {
+        ScenarioLoader.load(f, f.toString());
+        spec.commandLine().getOut().println(f + ": OK");
+      } catch (ScenarioException e) {
+        ok = false;
+        e.problems().forEach(p -> spec.commandLine().getErr().println(p));
+      }
+    }
+    spec.commandLine().getOut().flush();
+    spec.commandLine().getErr().flush();
+    return ok ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+}

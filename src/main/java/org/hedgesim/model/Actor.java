@@ -1,0 +1,165 @@
+package org.hedgesim.model;
+
+import org.hedgesim.scenario.ActorSpec;
+import org.hedgesim.scenario.Approach;
+import org.hedgesim.scenario.Inducements;
+import org.hedgesim.scenario.Role;
+import org.hedgesim.scenario.Strategy;
+import org.hedgesim.scenario.Weights;
+
+/**
+ * A state during a run. Small states carry their positions toward each pole; poles carry their
+ * approach and the sanctions they impose. Arrays indexed "by pole" follow {@link HedgeWorld#poles()}.
+ */
+public final class Actor {
+  final int index;
+  final String id;
+  final String name;
+  final Role role;
+  final int poleIndex;
+  final double capability;
+
+  double gdp;
+  double growth;
+  double growthTarget;
+  /** growth this step including shocks and the inflow effect */
+  double effectiveGrowth;
+  double shockGrowth;
+  int shockSteps;
+  double startInflow;
+  /** whether the actor's GDP is modelled (given at the start) */
+  final boolean startGdpPositive;
+
+  double nationalism;
+  double nationalismBase;
+  double legitimacy;
+  double neutrality;
+  Strategy strategy;
+  Strategy effectiveStrategy;
+  final Weights ownWeights;
+  double inertia;
+  double tolerance;
+  boolean regimeSwitch;
+
+  Approach approach;
+  final Inducements inducements;
+  /** severity of the sanction this actor imposes on each actor (by actor index) */
+  final double[] sanctionOn;
+  /** alignment of each actor toward this pole at this pole's last review (by actor index) */
+  final double[] lastReviewed;
+
+  // small states: positions and perception, by pole
+  final double[] alignment;
+  final double[] target;
+  final double[] dependence;
+  final double[] threat;
+  final double[] returns;
+  final double[] dominance;
+  final double[] security;
+  final double[] utility;
+  /** HHI and normalised HHI by channel */
+  final double[] hhi;
+  final double[] hhiNorm;
+  /** consecutive steps past the exit (or join) threshold, by framework */
+  int[] reviewCount;
+  /** exit pressure by framework, without noise */
+  double[] pressure;
+
+  Actor(int index, ActorSpec spec, int poleIndex, int poles, int actors, int channels) {
+    this.index = index;
+    this.id = spec.id();
+    this.name = spec.name();
+    this.role = spec.role();
+    this.poleIndex = poleIndex;
+    this.capability = spec.capability();
+    this.gdp = spec.gdp();
+    this.startGdpPositive = spec.gdp() > 0;
+    this.growth = spec.growth();
+    this.growthTarget = spec.growthTarget();
+    this.effectiveGrowth = spec.growth();
+    this.nationalism = spec.nationalism();
+    this.nationalismBase = spec.nationalism();
+    this.legitimacy = spec.legitimacy();
+    this.neutrality = spec.neutrality();
+    this.strategy = spec.strategy();
+    this.effectiveStrategy = spec.strategy();
+    this.ownWeights = spec.weights();
+    this.inertia = spec.inertia();
+    this.tolerance = spec.tolerance();
+    this.regimeSwitch = spec.regimeSwitch();
+    this.approach = spec.approach();
+    this.inducements = spec.inducements();
+    this.sanctionOn = new double[actors];
+    this.lastReviewed = new double[actors];
+    boolean small = spec.isSmall();
+    int p = small ? poles : 0;
+    this.alignment = new double[p];
+    this.target = new double[p];
+    this.dependence = new double[p];
+    this.threat = new double[p];
+    this.returns = new double[p];
+    this.dominance = new double[p];
+    this.security = new double[p];
+    this.utility = new double[p];
+    this.hhi = new double[small ? channels : 0];
+    this.hhiNorm = new double[small ? channels : 0];
+  }
+
+  public boolean isSmall() {
+    return role == Role.SMALL;
+  }
+
+  public boolean isPole() {
+    return poleIndex >= 0;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public int index() {
+    return index;
+  }
+
+  public double getGdp() {
+    return gdp;
+  }
+
+  public double getCapability() {
+    return capability;
+  }
+
+  public double getLegitimacy() {
+    return legitimacy;
+  }
+
+  public double getNationalism() {
+    return nationalism;
+  }
+
+  public String getStrategy() {
+    return effectiveStrategy.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public String getApproach() {
+    return approach.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Alignment toward pole number {@code pole}; 0 for poles and for itself. */
+  public double alignment(int pole) {
+    return alignment.length == 0 ? 0.0 : alignment[pole];
+  }
+
+  public double dependence(int pole) {
+    return dependence.length == 0 ? 0.0 : dependence[pole];
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

@@ -1,0 +1,57 @@
+package org.hedgesim.model;
+
+/**
+ * A flow of one channel between two actors during a run. Its yearly level is
+ * base x (1 + psi x alignment) x framework factor x (1 - sanction) x agreement boost, plus one-off
+ * extras; stock channels accumulate the level into a depreciating stock.
+ */
+public final class Flow {
+  final int channel;
+  final int from;
+  final int to;
+  /** the dependent end and the partner (from/to depending on the channel) */
+  final int dependent;
+  final int partner;
+  /** the level before political multipliers, US$ bn a year */
+  double base;
+  double level;
+  double stock;
+  /** yearly growth of the base; NaN to follow the channel's grows_with */
+  final double growth;
+  /** product of trade agreement boosts */
+  double boost = 1.0;
+  /** one-off extra yearly level (aid gifts) and its remaining steps */
+  double extra;
+  int extraSteps;
+  /** a pole's standing offer: a fraction added to the level while it lasts */
+  double offer;
+  int offerSteps;
+  /** project inflow this step, US$ bn */
+  double projectInflow;
+
+  Flow(int channel, int from, int to, boolean dependentIsRecipient, double base, double growth) {
+    this.channel = channel;
+    this.from = from;
+    this.to = to;
+    this.dependent = dependentIsRecipient ? to : from;
+    this.partner = dependentIsRecipient ? from : to;
+    this.base = base;
+    this.growth = growth;
+  }
+
+  public int from() {
+    return from;
+  }
+
+  public int to() {
+    return to;
+  }
+
+  public double level() {
+    return level;
+  }
+
+  public double stock() {
+    return stock;
+  }
+}

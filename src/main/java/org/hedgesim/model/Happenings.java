@@ -1,0 +1,294 @@
+package org.hedgesim.model;
+
+import java.util.Locale;
+import org.hedgesim.scenario.Action;
+import org.hedgesim.scenario.Approach;
+import org.hedgesim.scenario.ChannelSpec;
+import org.hedgesim.scenario.Parameter;
+import org.hedgesim.scenario.Settable;
+import org.hedgesim.scenario.Strategy;
+import org.hedgesim.scenario.ValuePath;
+
+/**
+ * What each kind of event does to the world (docs/MODEL.md, "Events"), whether it was scripted,
+ * drawn at random, decided by the model, or is the effect of a project. Each logs itself.
+ */
+final class Happenings {
+
+  private Happenings() {}
+
+  /** Applies an action; {@code origin} is scripted, random or project. */
+  static void apply(HedgeWorld w, Action action, String origin) {
+    if (action instanceof Action.Exit e) {
+      Framework f = w.frameworkIndex.get(e.framework());
+      exit(w, w.actorIndex(e.actor()), f, origin, "");
+    } else if (action instanceof Action.Join j) {
+      join(w, w.actorIndex(j.actor()), w.frameworkIndex.get(j.framework()), origin, "");
+    } else if (action instanceof Action.StartProject sp) {
+      startProject(w, w.projectIndex.get(sp.project()), origin);
+    } else if (action instanceof Action.Sanction s) {
+      sanction(w, w.actorIndex(s.from()), w.actorIndex(s.to()), s.severity(), origin, "");
+    } else if (action instanceof Action.LiftSanction l) {
+      liftSanction(w, w.actorIndex(l.from()), w.actorIndex(l.to()), origin, "");
+    } else if (action instanceof Action.TradeAgreement t) {
+      tradeAgreement(w, t, origin);
+    } else if (action instanceof Action.Visit v) {
+      Parameter p = switch (v.level()) {
+        case HEAD_OF_STATE -> Parameter.VISIT_TRUST_HEAD_OF_STATE;
+        case HEAD_OF_GOVERNMENT -> Parameter.VISIT_TRUST_HEAD_OF_GOVERNMENT;
+        case MINISTER -> Parameter.VISIT_TRUST_MINISTER;
+      };
+      int from = w.actorIndex(v.from());
+      int to = w.actorIndex(v.to());
+      double push = w.p(p);
+      pushTrust(w, from, to, push);
+      w.log("visit", from, to, push, origin, v.level().name().toLowerCase(Locale.ROOT));
+    } else if (action instanceof Action.Aid a) {
+      aid(w, a, origin);
+    } else if (action instanceof Action.ApproachChange c) {
+      Actor actor = w.actors[w.actorIndex(c.actor())];
+      String before = actor.approach.name().toLowerCase(Locale.ROOT);
+      actor.approach = c.approach();
+      w.log("approach", actor.index, -1, Double.NaN, origin,
+          before + " -> " + c.approach().name().toLowerCase(Locale.ROOT));
+    } else if (action instanceof Action.Shock s) {
+      Actor actor = w.actors[w.actorIndex(s.actor())];
+      actor.shockGrowth += s.growth();
+      actor.shockSteps = Math.max(actor.shockSteps,
+          Math.max(1, (int) Math.ceil((double) s.months() / w.monthsPerStep)));
+      w.log("shock", actor.index, -1, s.growth(), origin, "growth " + s.growth() + " for " + s.months() + " months");
+    } else if (action instanceof Action.SetValue s) {
+      set(w, s.path(), s.value(), origin);
+    } else if (action instanceof Action.Reroute r) {
+      reroute(w, r, origin);
+    } else if (action instanceof Action.RelationChange r) {
+      int a = w.actorIndex(r.a());
+      int b = w.actorIndex(r.b());
+      Relation rel = w.relations[a][b];
+      rel.trust = Equations.clip(rel.trust + r.trust(), 0, 1);
+      rel.baseTrust = Equations.clip(rel.baseTrust + r.trust(), 0, 1);
+      rel.grievance = Equations.clip(rel.grievance + r.grievance(), 0, 1);
+      rel.proximity = Equations.clip(rel.proximity + r.proximity(), 0, 1);
+      rel.security = Equations.clip(rel.security + r.security(), 0, 1);
+      w.log("relation", a, b, r.trust(), origin, String.format(Locale.ROOT,
+          "trust %+.3f grievance %+.3f proximity %+.3f security %+.3f",
+          r.trust(), r.grievance(), r.proximity(), r.security()));
+    } else {
+      throw new IllegalStateException("unhandled action " + action);
+    }
+  }
+
+  static void exit(HedgeWorld w, int actor, Framework f, String origin, String detail) {
+    if (!f.member[actor]) {
+      w.log("skipped", actor, -1, Double.NaN, origin, "exit from " + f.id + ": not a member");
+      return;
+    }
+    f.member[actor] = false;
+    f.former[actor] = true;
+    Actor a = w.actors[actor];
+    a.reviewCount[f.index] = 0;
+    if (f.lead >= 0 && f.lead != actor) {
+      Relation r = w.relations[actor][f.lead];
+      double shock = w.p(Parameter.EXIT_TRUST_SHOCK);
+      r.trust = Equations.clip(r.trust - shock, 0, 1);
+      r.baseTrust = Equations.clip(r.baseTrust - shock * w.p(Parameter.EXIT_TRUST_SCAR), 0, 1);
+    }
+    a.legitimacy = Equations.clip(a.legitimacy + a.nationalism * w.p(Parameter.EXIT_LEGITIMACY_GAIN), 0, 1);
+    w.log("exit", a.id, f.id, Double.NaN, origin, detail);
+  }
+
+  static void join(HedgeWorld w, int actor, Framework f, String origin, String detail) {
+    if (f.member[actor]) {
+      w.log("skipped", actor, -1, Double.NaN, origin, "join " + f.id + ": already a member");
+      return;
+    }
+    f.member[actor] = true;
+    Actor a = w.actors[actor];
+    a.reviewCount[f.index] = 0;
+    if (f.lead >= 0 && f.lead != actor) {
+      pushTrust(w, actor, f.lead, w.p(Parameter.JOIN_TRUST_GAIN));
+    }
+    a.legitimacy = Equations.clip(a.legitimacy
+        - a.nationalism * f.sovereigntyCost * w.p(Parameter.EXIT_LEGITIMACY_GAIN), 0, 1);
+    w.log("join", a.id, f.id, Double.NaN, origin, detail);
+  }
+
+  static void startProject(HedgeWorld w, Project p, String origin) {
+    if (p.status != Project.Status.PLANNED) {
+      w.log("skipped", p.host, p.financier, Double.NaN, origin, "project " + p.spec.id() + " already started");
+      return;
+    }
+    p.status = Project.Status.BUILDING;
+    p.stepsLeft = Math.max(1, (int) Math.ceil((double) p.spec.months() / w.monthsPerStep));
+    p.inflowPerStep = p.spec.cost() * p.spec.financierShare() / p.stepsLeft;
+    w.log("project_start", p.host, p.financier, p.spec.cost(), origin, p.spec.id());
+    for (Action a : p.spec.onStart()) apply(w, a, "project");
+  }
+
+  static void completeProject(HedgeWorld w, Project p) {
+    p.status = Project.Status.COMPLETE;
+    w.log("project_complete", p.host, p.financier, p.spec.cost(), "endogenous", p.spec.id());
+    for (Action a : p.spec.onCompletion()) apply(w, a, "project");
+  }
+
+  static void sanction(HedgeWorld w, int from, int to, double severity, String origin, String detail) {
+    Actor pole = w.actors[from];
+    boolean fresh = pole.sanctionOn[to] == 0;
+    pole.sanctionOn[to] = severity;
+    if (fresh) {
+      Relation r = w.relations[from][to];
+      r.trust = Equations.clip(r.trust - w.p(Parameter.SANCTION_TRUST_SHOCK), 0, 1);
+    }
+    w.log("sanction", from, to, severity, origin, detail);
+  }
+
+  static void liftSanction(HedgeWorld w, int from, int to, String origin, String detail) {
+    Actor pole = w.actors[from];
+    if (pole.sanctionOn[to] == 0) {
+      w.log("skipped", from, to, Double.NaN, origin, "lift_sanction: no sanction in force");
+      return;
+    }
+    pole.sanctionOn[to] = 0;
+    w.log("lift_sanction", from, to, Double.NaN, origin, detail);
+  }
+
+  /**
+   * An offer raises the pole's flows paid to the state (investment, aid) by {@code size} until
+   * the pole's next review; offers do not compound.
+   */
+  static void offer(HedgeWorld w, int pole, int state, double size, int steps, String detail) {
+    for (int c = 0; c < w.channels.length; c++) {
+      if (!w.channels[c].dependentIsRecipient()) continue;
+      Flow f = w.flow(c, pole, state);
+      if (f != null) {
+        f.offer = size;
+        f.offerSteps = steps;
+      }
+    }
+    pushTrust(w, pole, state, w.p(Parameter.OFFER_TRUST));
+    w.log("offer", pole, state, size, "endogenous", detail);
+  }
+
+  private static void tradeAgreement(HedgeWorld w, Action.TradeAgreement t, String origin) {
+    boolean[] party = new boolean[w.actors.length];
+    for (String id : t.parties()) party[w.actorIndex(id)] = true;
+    for (Flow f : w.flows) {
+      if (w.channels[f.channel].tradeAgreement() && party[f.from] && party[f.to] && f.from != f.to) {
+        f.boost *= 1.0 + t.exportBoost();
+      }
+    }
+    w.log("trade_agreement", String.join("+", t.parties()), "", t.exportBoost(), origin, "");
+  }
+
+  private static void aid(HedgeWorld w, Action.Aid a, String origin) {
+    int from = w.actorIndex(a.from());
+    int to = w.actorIndex(a.to());
+    String channel = w.aidChannel();
+    if (channel != null) {
+      Flow f = w.flowIndex.get(HedgeWorld.flowKey(channel, a.from(), a.to()));
+      f.extra += a.amount();
+      f.extraSteps = Math.max(f.extraSteps, w.stepsPerYear);
+    }
+    pushTrust(w, from, to, Math.min(0.05, w.p(Parameter.AID_TRUST) * a.amount()));
+    w.log("aid", from, to, a.amount(), origin, a.aidKind() == null ? "" : a.aidKind());
+  }
+
+  private static void reroute(HedgeWorld w, Action.Reroute r, String origin) {
+    int c = -1;
+    for (int i = 0; i < w.channels.length; i++) {
+      if (w.channels[i].kind().equals(r.channel())) c = i;
+    }
+    ChannelSpec ch = w.channels[c];
+    int actor = w.actorIndex(r.actor());
+    int away = w.actorIndex(r.fromPartner());
+    int toward = w.actorIndex(r.toPartner());
+    Flow source = ch.dependentIsRecipient() ? w.flow(c, away, actor) : w.flow(c, actor, away);
+    Flow target = ch.dependentIsRecipient() ? w.flow(c, toward, actor) : w.flow(c, actor, toward);
+    double movedLevel = source.level * r.share();
+    source.base *= 1.0 - r.share();
+    source.level -= movedLevel;
+    double m = Economy.multiplier(w, target);
+    target.base += m > 0 ? movedLevel / m : movedLevel;
+    target.level += movedLevel;
+    if (ch.stock()) {
+      double movedStock = source.stock * r.share();
+      source.stock -= movedStock;
+      target.stock += movedStock;
+    }
+    w.log("reroute", actor, away, r.share(), origin,
+        String.format(Locale.ROOT, "%.0f%% of %s moved from %s to %s", 100 * r.share(), r.channel(),
+            r.fromPartner(), r.toPartner()));
+  }
+
+  private static void set(HedgeWorld w, ValuePath path, String value, String origin) {
+    if (path.section().equals("parameters")) {
+      Parameter p = Parameter.byKey(path.field());
+      w.parameters[p.ordinal()] = Double.parseDouble(value);
+      if (p == Parameter.REVIEW_PATIENCE_MONTHS) {
+        w.patienceSteps = Math.max(1, (int) Math.ceil(Double.parseDouble(value) / w.monthsPerStep));
+      }
+    } else {
+      Settable s = Settable.find(path.section(), path.field());
+      switch (path.section()) {
+        case "actors" -> setActor(w.actors[w.actorIndex(path.ids().get(0))], s, value);
+        case "relations" -> setRelation(
+            w.relations[w.actorIndex(path.ids().get(0))][w.actorIndex(path.ids().get(1))], s, value);
+        case "frameworks" -> setFramework(w.frameworkIndex.get(path.ids().get(0)), s, value);
+        default -> throw new IllegalStateException(path.toString());
+      }
+    }
+    w.log("set", "", "", Double.NaN, origin, path + " = " + value);
+  }
+
+  private static void setActor(Actor a, Settable s, String value) {
+    switch (s) {
+      case ACTOR_NATIONALISM -> {
+        a.nationalism = Double.parseDouble(value);
+        a.nationalismBase = a.nationalism;
+      }
+      case ACTOR_LEGITIMACY -> a.legitimacy = Double.parseDouble(value);
+      case ACTOR_GROWTH -> a.growth = Double.parseDouble(value);
+      case ACTOR_GROWTH_TARGET -> a.growthTarget = Double.parseDouble(value);
+      case ACTOR_NEUTRALITY -> a.neutrality = Double.parseDouble(value);
+      case ACTOR_INERTIA -> a.inertia = Double.parseDouble(value);
+      case ACTOR_TOLERANCE -> a.tolerance = Double.parseDouble(value);
+      case ACTOR_STRATEGY -> {
+        a.strategy = Strategy.valueOf(value.toUpperCase(Locale.ROOT));
+        a.effectiveStrategy = a.strategy;
+      }
+      case ACTOR_APPROACH -> a.approach = Approach.valueOf(value.toUpperCase(Locale.ROOT));
+      default -> throw new IllegalStateException(s.toString());
+    }
+  }
+
+  private static void setRelation(Relation r, Settable s, String value) {
+    double v = Double.parseDouble(value);
+    switch (s) {
+      case RELATION_TRUST -> {
+        r.trust = v;
+        r.baseTrust = v;
+      }
+      case RELATION_GRIEVANCE -> r.grievance = v;
+      case RELATION_PROXIMITY -> r.proximity = v;
+      case RELATION_SECURITY -> r.security = v;
+      default -> throw new IllegalStateException(s.toString());
+    }
+  }
+
+  private static void setFramework(Framework f, Settable s, String value) {
+    switch (s) {
+      case FRAMEWORK_BENEFIT -> f.benefit = Double.parseDouble(value);
+      case FRAMEWORK_SOVEREIGNTY_COST -> f.sovereigntyCost = Double.parseDouble(value);
+      case FRAMEWORK_EXIT_COST -> f.exitCost = Double.parseDouble(value);
+      case FRAMEWORK_OPEN -> f.open = Boolean.parseBoolean(value);
+      default -> throw new IllegalStateException(s.toString());
+    }
+  }
+
+  /** Raises trust between two actors (the current level; it relaxes back over time). */
+  static void pushTrust(HedgeWorld w, int a, int b, double amount) {
+    if (a == b) return;
+    Relation r = w.relations[a][b];
+    r.trust = Equations.clip(r.trust + amount, 0, 1);
+  }
+}

@@ -1,0 +1,392 @@
+package org.hedgesim.model;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hedgesim.scenario.Action;
+import org.hedgesim.scenario.ActorSpec;
+import org.hedgesim.scenario.ChannelSpec;
+import org.hedgesim.scenario.EventSpec;
+import org.hedgesim.scenario.FlowSpec;
+import org.hedgesim.scenario.FrameworkSpec;
+import org.hedgesim.scenario.Parameter;
+import org.hedgesim.scenario.ProjectSpec;
+import org.hedgesim.scenario.RelationSpec;
+import org.hedgesim.scenario.Scenario;
+import sim.engine.SimState;
+
+/**
+ * The world of one run: states, their ties, flows, frameworks and projects, advanced by MASON's
+ * schedule in six phases per step (docs/MODEL.md, "Time and scheduling"). All randomness comes
+ * from {@link #random}, seeded from the run's 64-bit seed at every {@link #start()}.
+ */
+public class HedgeWorld extends SimState {
+  private static final long serialVersionUID = 1L;
+
+  /** Schedule orderings of the six phases of a step. */
+  public static final int ORDER_EVENTS = 0;
+  public static final int ORDER_POWERS = 1;
+  public static final int ORDER_PERCEPTION = 2;
+  public static final int ORDER_DECISION = 3;
+  public static final int ORDER_ECONOMY = 4;
+  public static final int ORDER_RECORD = 5;
+
+  private Scenario scenario;
+  private long runSeed;
+  private transient RunObserver observer;
+
+  // the world, rebuilt by start()
+  Actor[] actors;
+  int[] small;
+  int[] poles;
+  Relation[][] relations;
+  ChannelSpec[] channels;
+  Flow[] flows;
+  /** flows by dependent actor, then channel */
+  int[][][] dependentFlows;
+  Framework[] frameworks;
+  Project[] projects;
+  double[] parameters;
+  int stepsPerYear;
+  int monthsPerStep;
+  int patienceSteps;
+  double maxCapability;
+  Map<String, Integer> actorIndex;
+  Map<String, Flow> flowIndex;
+  Map<String, Project> projectIndex;
+  Map<String, Framework> frameworkIndex;
+  Metrics metrics;
+  int stepNumber;
+
+  public HedgeWorld(long seed, Scenario scenario) {
+    super(seed);
+    this.runSeed = seed;
+    this.scenario = scenario;
+  }
+
+  /** The run's seed, all 64 bits of it (MASON's own seed keeps only 32). */
+  public long runSeed() {
+    return runSeed;
+  }
+
+  @Override
+  public void setSeed(long seed) {
+    super.setSeed(seed);
+    this.runSeed = seed;
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** Replaces the scenario; takes effect at the next {@link #start()}. */
+  public void setScenario(Scenario scenario) {
+    this.scenario = scenario;
+  }
+
+  public void setObserver(RunObserver observer) {
+    this.observer = observer;
+  }
+
+  RunObserver observer() {
+    return observer;
+  }
+
+  /** Whether events are being recorded (details are only worth formatting then). */
+  boolean logging() {
+    return observer != null;
+  }
+
+  /** Number of steps in a run. */
+  public int steps() {
+    return scenario.steps();
+  }
+
+  /** The current step (0 is the start month). */
+  public int step() {
+    return stepNumber;
+  }
+
+  public List<Actor> actors() {
+    return List.of(actors);
+  }
+
+  /** The poles, in scenario order. */
+  public List<Actor> poles() {
+    List<Actor> out = new ArrayList<>(poles.length);
+    for (int p : poles) out.add(actors[p]);
+    return out;
+  }
+
+  public List<Actor> smallStates() {
+    List<Actor> out = new ArrayList<>(small.length);
+    for (int s : small) out.add(actors[s]);
+    return out;
+  }
+
+  public List<Framework> frameworks() {
+    return List.of(frameworks);
+  }
+
+  public List<Flow> flows() {
+    return List.of(flows);
+  }
+
+  public List<Project> projects() {
+    return List.of(projects);
+  }
+
+  public Relation relation(int a, int b) {
+    return relations[a][b];
+  }
+
+  public double parameter(Parameter p) {
+    return parameters[p.ordinal()];
+  }
+
+  /** The series recorded each step. */
+  public List<SeriesKey> series() {
+    return metrics.keys();
+  }
+
+  /** Builds the world from the scenario and schedules its phases and events. */
+  @Override
+  public void start() {
+    super.start();
+    random = new MersenneTwisterFast(new int[] {(int) (runSeed >>> 32), (int) runSeed});
+    stepNumber = 0;
+    RunObserver quiet = observer;
+    observer = null; // the starting positions are not events
+    build();
+    observer = quiet;
+    new Events(this).schedule();
+    schedule.scheduleRepeating(0.0, ORDER_POWERS, new Powers(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_PERCEPTION, new Perception(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_DECISION, new Decision(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_ECONOMY, new Economy(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_RECORD, new Record(), 1.0);
+    if (observer != null) observer.onStart(metrics.keys());
+  }
+
+  /** Runs every step of the scenario, then {@link #finish()}. */
+  public void runToEnd() {
+    start();
+    int n = steps();
+    for (int i = 0; i < n; i++) {
+      if (!schedule.step(this)) break;
+    }
+    finish();
+  }
+
+  private void build() {
+    List<ActorSpec> specs = scenario.actors();
+    int n = specs.size();
+    actorIndex = new HashMap<>();
+    for (int i = 0; i < n; i++) actorIndex.put(specs.get(i).id(), i);
+    List<String> poleIds = scenario.poles();
+    poles = new int[poleIds.size()];
+    for (int i = 0; i < poles.length; i++) poles[i] = actorIndex.get(poleIds.get(i));
+    channels = scenario.channels().toArray(new ChannelSpec[0]);
+    Map<String, Integer> channelIndex = new HashMap<>();
+    for (int i = 0; i < channels.length; i++) channelIndex.put(channels[i].kind(), i);
+
+    actors = new Actor[n];
+    List<Integer> smallList = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int pole = poleIds.indexOf(specs.get(i).id());
+      actors[i] = new Actor(i, specs.get(i), pole, poles.length, n, channels.length);
+      if (actors[i].isSmall()) smallList.add(i);
+    }
+    small = smallList.stream().mapToInt(Integer::intValue).toArray();
+    maxCapability = 0;
+    for (int p : poles) maxCapability = Math.max(maxCapability, actors[p].capability);
+
+    parameters = scenario.parameters().toArray();
+    stepsPerYear = scenario.step().perYear();
+    monthsPerStep = scenario.step().months();
+    patienceSteps = Math.max(1, (int) Math.ceil(
+        parameters[Parameter.REVIEW_PATIENCE_MONTHS.ordinal()] / monthsPerStep));
+
+    relations = new Relation[n][n];
+    for (RelationSpec r : scenario.relations()) {
+      int a = actorIndex.get(r.a());
+      int b = actorIndex.get(r.b());
+      Relation rel = new Relation(r);
+      relations[a][b] = rel;
+      relations[b][a] = rel;
+    }
+    for (int a = 0; a < n; a++) {
+      for (int b = a + 1; b < n; b++) {
+        if (relations[a][b] == null) {
+          Relation rel = new Relation(scenario.relationDefaults());
+          relations[a][b] = rel;
+          relations[b][a] = rel;
+        }
+      }
+    }
+
+    frameworks = new Framework[scenario.frameworks().size()];
+    frameworkIndex = new HashMap<>();
+    for (int f = 0; f < frameworks.length; f++) {
+      FrameworkSpec spec = scenario.frameworks().get(f);
+      int lead = spec.lead() == null ? -1 : actorIndex.get(spec.lead());
+      frameworks[f] = new Framework(f, spec, lead, n);
+      for (String m : spec.members()) frameworks[f].member[actorIndex.get(m)] = true;
+      frameworkIndex.put(spec.id(), frameworks[f]);
+    }
+    for (Actor a : actors) {
+      a.reviewCount = new int[frameworks.length];
+      a.pressure = new double[frameworks.length];
+    }
+
+    List<Flow> flowList = new ArrayList<>();
+    flowIndex = new HashMap<>();
+    for (FlowSpec f : scenario.flows()) {
+      int c = channelIndex.get(f.kind());
+      Flow flow = new Flow(c, actorIndex.get(f.from()), actorIndex.get(f.to()),
+          channels[c].dependentIsRecipient(), f.amount(), f.growth());
+      flow.level = f.amount();
+      double depreciation = channels[c].depreciation();
+      flow.stock = !Double.isNaN(f.stock()) ? f.stock()
+          : (depreciation > 0 ? f.amount() / depreciation : f.amount());
+      flowList.add(flow);
+      flowIndex.put(flowKey(f.kind(), f.from(), f.to()), flow);
+    }
+    // flows that events or projects will need, created empty so that indexing stays fixed
+    projectIndex = new HashMap<>();
+    List<Project> projectList = new ArrayList<>();
+    for (ProjectSpec p : scenario.projects()) {
+      String financing = financingChannel(channelIndex);
+      Flow flow = financing == null ? null
+          : ensureFlow(flowList, channelIndex, financing, p.financier(), p.host());
+      for (Action a : p.onStart()) ensureFlowsFor(a, flowList, channelIndex);
+      for (Action a : p.onCompletion()) ensureFlowsFor(a, flowList, channelIndex);
+      Project project = new Project(p, actorIndex.get(p.host()), actorIndex.get(p.financier()), flow);
+      projectList.add(project);
+      projectIndex.put(p.id(), project);
+    }
+    for (EventSpec e : scenario.events()) ensureFlowsFor(e.action(), flowList, channelIndex);
+    flows = flowList.toArray(new Flow[0]);
+    projects = projectList.toArray(new Project[0]);
+
+    dependentFlows = new int[n][channels.length][];
+    for (int a = 0; a < n; a++) {
+      for (int c = 0; c < channels.length; c++) {
+        List<Integer> idx = new ArrayList<>();
+        for (int f = 0; f < flows.length; f++) {
+          if (flows[f].dependent == a && flows[f].channel == c) idx.add(f);
+        }
+        dependentFlows[a][c] = idx.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+
+    // starting positions: each small state starts at its target, then flows are calibrated so
+    // that their first levels equal the scenario's amounts
+    Perception perception = new Perception();
+    for (int s : small) {
+      perception.perceive(this, actors[s]);
+      Actor a = actors[s];
+      System.arraycopy(a.target, 0, a.alignment, 0, a.alignment.length);
+    }
+    for (Flow f : flows) {
+      double m = Economy.multiplier(this, f);
+      f.base = m > 0 ? f.level / m : f.level;
+    }
+    for (Actor a : actors) {
+      a.startInflow = Economy.inflow(this, a.index);
+      for (int s : small) {
+        if (a.isPole() && s != a.index) a.lastReviewed[s] = actors[s].alignment[a.poleIndex];
+      }
+    }
+    metrics = new Metrics(this);
+  }
+
+  /** The channel that carries project financing: the first stock channel paid to the recipient. */
+  private String financingChannel(Map<String, Integer> channelIndex) {
+    for (ChannelSpec c : channels) {
+      if (c.stock() && c.dependentIsRecipient()) return c.kind();
+    }
+    return null;
+  }
+
+  private void ensureFlowsFor(Action a, List<Flow> flowList, Map<String, Integer> channelIndex) {
+    if (a instanceof Action.Aid aid) {
+      String channel = aidChannel();
+      if (channel != null) ensureFlow(flowList, channelIndex, channel, aid.from(), aid.to());
+    } else if (a instanceof Action.Reroute r) {
+      ChannelSpec c = channels[channelIndex.get(r.channel())];
+      if (c.dependentIsRecipient()) {
+        ensureFlow(flowList, channelIndex, r.channel(), r.fromPartner(), r.actor());
+        ensureFlow(flowList, channelIndex, r.channel(), r.toPartner(), r.actor());
+      } else {
+        ensureFlow(flowList, channelIndex, r.channel(), r.actor(), r.fromPartner());
+        ensureFlow(flowList, channelIndex, r.channel(), r.actor(), r.toPartner());
+      }
+    }
+  }
+
+  /** The channel that one-off aid adds to: the first non-stock channel paid to the recipient. */
+  String aidChannel() {
+    for (ChannelSpec c : channels) {
+      if (!c.stock() && c.dependentIsRecipient()) return c.kind();
+    }
+    return null;
+  }
+
+  private Flow ensureFlow(List<Flow> flowList, Map<String, Integer> channelIndex, String kind,
+      String from, String to) {
+    String key = flowKey(kind, from, to);
+    Flow f = flowIndex.get(key);
+    if (f != null) return f;
+    int c = channelIndex.get(kind);
+    f = new Flow(c, actorIndex.get(from), actorIndex.get(to), channels[c].dependentIsRecipient(), 0.0, Double.NaN);
+    flowList.add(f);
+    flowIndex.put(key, f);
+    return f;
+  }
+
+  static String flowKey(String kind, String from, String to) {
+    return kind + ":" + from + ">" + to;
+  }
+
+  Flow flow(int channel, int from, int to) {
+    return flowIndex.get(flowKey(channels[channel].kind(), actors[from].id, actors[to].id));
+  }
+
+  int actorIndex(String id) {
+    return actorIndex.get(id);
+  }
+
+  /** Sets the current step from the schedule's clock; each phase calls it first. */
+  void syncStep() {
+    stepNumber = (int) Math.round(schedule.getTime());
+  }
+
+  /** The date of the current step, as YYYY-MM. */
+  public String date() {
+    return scenario.dateOf(stepNumber).toString();
+  }
+
+  /** Records an event of this step. */
+  void log(String kind, int actor, int target, double value, String origin, String detail) {
+    log(kind, actor < 0 ? "" : actors[actor].id, target < 0 ? "" : actors[target].id, value, origin, detail);
+  }
+
+  void log(String kind, String actor, String target, double value, String origin, String detail) {
+    if (observer != null) {
+      observer.onEvent(new EventRecord(stepNumber, date(), kind, actor, target, value, origin,
+          detail == null ? "" : detail));
+    }
+  }
+
+  /** Draws Normal noise with standard deviation {@code sigma}; draws nothing when sigma is 0. */
+  double noise(double sigma) {
+    return sigma > 0 ? sigma * random.nextGaussian() : 0.0;
+  }
+
+  double p(Parameter parameter) {
+    return parameters[parameter.ordinal()];
+  }
+}

@@ -1,0 +1,82 @@
+package org.hedgesim.model;
+
+import org.hedgesim.scenario.Approach;
+import org.hedgesim.scenario.Inducements;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Phase 2: each pole with an approach reviews, every {@code review_months}, how each small state
+ * leans: its relative alignment (alignment to the pole minus its highest alignment to another
+ * pole). Positive poles court with offers when the state leans away or drifts off, and reward it
+ * when it comes closer; negative poles sanction below the floor and lift once the state is back
+ * above floor + margin; mixed poles do both.
+ */
+final class Powers implements Steppable {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void step(SimState state) {
+    HedgeWorld w = (HedgeWorld) state;
+    w.syncStep();
+    if (w.stepNumber == 0) return;
+    for (int p : w.poles) {
+      Actor pole = w.actors[p];
+      if (pole.approach == Approach.NONE) continue;
+      Inducements ind = pole.inducements;
+      int interval = Math.max(1, (int) Math.round(ind.reviewMonths() / w.monthsPerStep));
+      if (w.stepNumber % interval != 0) continue;
+      for (int s : w.small) {
+        if (s != p) review(w, pole, w.actors[s], ind, interval);
+      }
+    }
+  }
+
+  private void review(HedgeWorld w, Actor pole, Actor state, Inducements ind, int interval) {
+    int k = pole.poleIndex;
+    double a = state.alignment[k];
+    double others = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < w.poles.length; j++) {
+      if (j != k && w.poles[j] != state.index) others = Math.max(others, state.alignment[j]);
+    }
+    double relative = others == Double.NEGATIVE_INFINITY ? a : a - others;
+    double previous = pole.lastReviewed[state.index];
+    pole.lastReviewed[state.index] = a;
+    boolean sanctioned = pole.sanctionOn[state.index] > 0;
+    String lean = w.logging() ? String.format(java.util.Locale.ROOT, "relative alignment %.3f", relative) : "";
+    switch (pole.approach) {
+      case POSITIVE -> {
+        if (sanctioned) Happenings.liftSanction(w, pole.index, state.index, "endogenous", "positive approach; " + lean);
+        if (relative < ind.goal() || a < previous) {
+          Happenings.offer(w, pole.index, state.index, ind.offerSize(), interval, "courtship; " + lean);
+        } else if (a > previous) {
+          Happenings.offer(w, pole.index, state.index, ind.offerSize() / 2, interval, "reward; " + lean);
+        }
+      }
+      case NEGATIVE -> {
+        if (!sanctioned && relative < ind.floor()) {
+          Happenings.sanction(w, pole.index, state.index, ind.sanctionSeverity(), "endogenous", lean);
+        } else if (sanctioned && relative >= ind.floor() + ind.liftMargin()) {
+          Happenings.liftSanction(w, pole.index, state.index, "endogenous", lean);
+        }
+      }
+      case MIXED -> {
+        if (relative < ind.floor()) {
+          if (!sanctioned) {
+            Happenings.sanction(w, pole.index, state.index, ind.sanctionSeverity(), "endogenous", lean);
+          }
+        } else {
+          if (sanctioned && relative >= ind.floor() + ind.liftMargin()) {
+            Happenings.liftSanction(w, pole.index, state.index, "endogenous", lean);
+          }
+          if (relative < ind.goal()) {
+            Happenings.offer(w, pole.index, state.index, ind.offerSize(), interval, "courtship; " + lean);
+          }
+        }
+      }
+      case NONE -> {
+        // no policy of its own
+      }
+    }
+  }
+}

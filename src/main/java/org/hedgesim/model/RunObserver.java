@@ -1,0 +1,15 @@
+package org.hedgesim.model;
+
+import java.util.List;
+
+/** Receives what a run produces: the values of every series each step, and each event. */
+public interface RunObserver {
+
+  /** Called once the world is built, with the series each step will report, in order. */
+  default void onStart(List<SeriesKey> series) {}
+
+  /** Called at the end of each step; {@code values} follow the series order and are reused. */
+  void onStep(int step, double[] values);
+
+  void onEvent(EventRecord event);
+}

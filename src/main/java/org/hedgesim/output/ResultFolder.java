@@ -1,0 +1,107 @@
+package org.hedgesim.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A results folder written all at once or not at all. Files are written into a hidden staging
+ * folder beside the target ({@code .name.partial-<pid>}), and {@link #commit()} renames it into
+ * place; a run that fails or is killed leaves no folder under the final name. An existing,
+ * non-empty target is never overwritten.
+ */
+public final class ResultFolder implements AutoCloseable {
+  private final Path target;
+  private final Path staging;
+  private boolean committed;
+
+  private ResultFolder(Path target, Path staging) {
+    this.target = target;
+    this.staging = staging;
+  }
+
+  /**
+   * Prepares to write {@code target}.
+   *
+   * @throws FileAlreadyExistsException when the target exists and is not an empty folder
+   */
+  public static ResultFolder prepare(Path target) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    if (Files.exists(abs) && !isEmptyDirectory(abs)) {
+      throw new FileAlreadyExistsException(target.toString(), null,
+          "exists and is not empty; results are never overwritten");
+    }
+    Path parent = abs.getParent();
+    Files.createDirectories(parent);
+    Path staging = parent.resolve("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
+    deleteTree(staging);
+    Files.createDirectory(staging);
+    return new ResultFolder(abs, staging);
+  }
+
+  /** A new folder under {@code parent} named {@code base}, or base-2, base-3, ... if taken. */
+  public static Path unique(Path parent, String base) {
+    Path p = parent.resolve(base);
+    for (int i = 2; Files.exists(p); i++) p = parent.resolve(base + "-" + i);
+    return p;
+  }
+
+  private static boolean isEmptyDirectory(Path p) throws IOException {
+    if (!Files.isDirectory(p)) return false;
+    try (Stream<Path> s = Files.list(p)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
+  /** Where a file of the result is written before the commit. */
+  public Path file(String name) {
+    return staging.resolve(name);
+  }
+
+  public Path target() {
+    return target;
+  }
+
+  /** Moves the staged folder into place. */
+  public void commit() throws IOException {
+    if (Files.isDirectory(target)) {
+      try {
+        Files.delete(target); // an empty folder the user made beforehand
+      } catch (DirectoryNotEmptyException e) {
+        throw new FileAlreadyExistsException(target.toString(), null, "appeared while the run was going");
+      }
+    }
+    try {
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(staging, target);
+    }
+    committed = true;
+  }
+
+  /** Removes the staging folder unless the result was committed. */
+  @Override
+  public void close() {
+    if (!committed) {
+      try {
+        deleteTree(staging);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) return;
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.hedgesim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hedgesim.scenario.MapReader.Range;
+import org.hedgesim.scenario.YNode.YMap;
+import org.hedgesim.scenario.YNode.YScalar;
+
+/** Reads the action of an event or of a project effect: the one key that names its kind. */
+final class ActionReader {
+
+  /** Every action kind, as written in a file. */
+  static final List<String> KINDS = List.of("exit", "join", "project", "sanction", "lift_sanction",
+      "trade_agreement", "visit", "aid", "approach", "shock", "set", "reroute", "relation");
+
+  private final List<Problem> problems;
+  private final References refs;
+
+  ActionReader(List<Problem> problems, References refs) {
+    this.problems = problems;
+    this.refs = refs;
+  }
+
+  /**
+   * Finds the action key in an entry whose other keys are {@code otherKeys}; reads it; null (with
+   * a problem recorded) when there is none or more than one.
+   */
+  Action read(MapReader entry, Set<String> otherKeys) {
+    List<String> present = new ArrayList<>();
+    for (String key : entry.map().entries().keySet()) {
+      if (KINDS.contains(key)) present.add(key);
+    }
+    if (present.isEmpty()) {
+      String unknown = entry.map().entries().keySet().stream()
+          .filter(k -> !otherKeys.contains(k)).findFirst().orElse(null);
+      if (unknown == null) {
+        entry.problem(null, "", "no action: expected one of " + String.join(", ", KINDS));
+      }
+      // an unknown key will be reported by finish(), with a suggestion among the kinds
+      return null;
+    }
+    if (present.size() > 1) {
+      entry.problem(entry.map().get(present.get(1)), present.get(1),
+          "one action per entry, found " + String.join(" and ", present));
+      entry.node(present.get(1));
+      return null;
+    }
+    String kind = present.get(0);
+    YMap body = entry.submap(kind, true);
+    if (body == null) return null;
+    MapReader r = new MapReader(body, entry.pathOf(kind), problems);
+    Action a = switch (kind) {
+      case "exit" -> new Action.Exit(refs.actor(r, "actor"), refs.framework(r, "framework"));
+      case "join" -> new Action.Join(refs.actor(r, "actor"), refs.framework(r, "framework"));
+      case "project" -> new Action.StartProject(refs.project(r, "id"));
+      case "sanction" -> new Action.Sanction(refs.actor(r, "from"), refs.actor(r, "to"),
+          r.number("severity", Range.SHARE));
+      case "lift_sanction" -> new Action.LiftSanction(refs.actor(r, "from"), refs.actor(r, "to"));
+      case "trade_agreement" -> new Action.TradeAgreement(refs.actors(r, "parties"),
+          r.number("export_boost", Range.NON_NEGATIVE));
+      case "visit" -> new Action.Visit(refs.actor(r, "from"), refs.actor(r, "to"),
+          r.choice("level", VisitLevel.class));
+      case "aid" -> new Action.Aid(refs.actor(r, "from"), refs.actor(r, "to"),
+          r.number("amount", Range.NON_NEGATIVE), r.optText("kind"));
+      case "approach" -> new Action.ApproachChange(refs.actor(r, "actor"),
+          r.choice("approach", Approach.class));
+      case "shock" -> new Action.Shock(refs.actor(r, "actor"), r.number("growth", Range.ANY),
+          r.integer("months", 1, 1200));
+      case "set" -> readSet(r);
+      case "reroute" -> new Action.Reroute(refs.actor(r, "actor"), refs.channel(r, "kind"),
+          refs.actor(r, "from_partner"), refs.actor(r, "to_partner"), r.number("share", Range.SHARE));
+      case "relation" -> readRelationChange(r);
+      default -> throw new IllegalStateException(kind);
+    };
+    r.finish();
+    return a;
+  }
+
+  private Action readSet(MapReader r) {
+    String text = r.text("path");
+    YNode valueNode = r.node("value");
+    if (valueNode == null) {
+      r.problem(null, "value", "missing key 'value'");
+    } else if (!(valueNode instanceof YScalar)) {
+      r.problem(valueNode, "value", "expected a single value, found " + valueNode.kind());
+    }
+    if (text == null) return null;
+    ValuePath path = ValuePath.parse(text);
+    if (path == null) {
+      r.problem(r.map().get("path"), "path",
+          "expected a path like actors[KHM].nationalism or parameters.alignment_noise, found '"
+              + MapReader.abbreviate(text) + "'");
+      return null;
+    }
+    refs.settable(r, path);
+    String value = valueNode instanceof YScalar s ? s.text() : null;
+    if (value != null) refs.settableValue(r, path, (YScalar) valueNode);
+    return new Action.SetValue(path, value);
+  }
+
+  private Action readRelationChange(MapReader r) {
+    List<String> pair = refs.actors(r, "between");
+    if (pair.size() != 2) {
+      r.problem(r.map().get("between"), "between", "expected two actor ids, like [A, B]");
+    }
+    double trust = orZero(r.optNumber("trust", Range.SIGNED_SHARE));
+    double grievance = orZero(r.optNumber("grievance", Range.SIGNED_SHARE));
+    double proximity = orZero(r.optNumber("proximity", Range.SIGNED_SHARE));
+    double security = orZero(r.optNumber("security", Range.SIGNED_SHARE));
+    return new Action.RelationChange(pair.size() > 0 ? pair.get(0) : null,
+        pair.size() > 1 ? pair.get(1) : null, trust, grievance, proximity, security);
+  }
+
+  private static double orZero(double v) {
+    return Double.isNaN(v) ? 0.0 : v;
+  }
+}

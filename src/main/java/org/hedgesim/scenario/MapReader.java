@@ -1,0 +1,323 @@
+package org.hedgesim.scenario;
+
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hedgesim.scenario.YNode.YList;
+import org.hedgesim.scenario.YNode.YMap;
+import org.hedgesim.scenario.YNode.YScalar;
+
+/**
+ * Typed reading of one mapping of a scenario, collecting problems instead of stopping at the first.
+ * Every accessor records the key as read; {@link #finish} reports the keys nobody read as unknown,
+ * with a "did you mean". A failed read records a problem and returns a harmless placeholder (NaN,
+ * null, an empty list), so reading goes on and every problem of a file is reported at once.
+ */
+final class MapReader {
+
+  /** The ranges a number may be required to lie in. */
+  enum Range {
+    ANY("a number"),
+    NON_NEGATIVE("a number >= 0"),
+    POSITIVE("a number > 0"),
+    SHARE("a share between 0 and 1"),
+    OPEN_SHARE("a number in (0, 1]"),
+    SIGNED_SHARE("a number between -1 and 1");
+
+    final String expected;
+
+    Range(String expected) {
+      this.expected = expected;
+    }
+
+    boolean contains(double v) {
+      return switch (this) {
+        case ANY -> true;
+        case NON_NEGATIVE -> v >= 0;
+        case POSITIVE -> v > 0;
+        case SHARE -> v >= 0 && v <= 1;
+        case OPEN_SHARE -> v > 0 && v <= 1;
+        case SIGNED_SHARE -> v >= -1 && v <= 1;
+      };
+    }
+  }
+
+  private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
+  private final YMap map;
+  private final String path;
+  private final List<Problem> problems;
+  private final Set<String> read = new HashSet<>();
+
+  MapReader(YMap map, String path, List<Problem> problems) {
+    this.map = map;
+    this.path = path;
+    this.problems = problems;
+  }
+
+  YMap map() {
+    return map;
+  }
+
+  String path() {
+    return path;
+  }
+
+  String pathOf(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  void problem(YNode at, String key, String message) {
+    problems.add(new Problem(at == null ? map.origin() : at.origin(), pathOf(key), message));
+  }
+
+  boolean has(String key) {
+    return map.has(key);
+  }
+
+  /** The raw node, or null; marks the key as read. */
+  YNode node(String key) {
+    read.add(key);
+    return map.get(key);
+  }
+
+  private YScalar scalar(String key, boolean required, String expected) {
+    YNode n = node(key);
+    if (n == null) {
+      if (required) problem(null, key, "missing key '" + key + "' (" + expected + ")");
+      return null;
+    }
+    if (n instanceof YScalar s) {
+      if (s.isNull()) {
+        if (required) problem(s, key, "no value given, expected " + expected);
+        return null;
+      }
+      return s;
+    }
+    problem(n, key, "expected " + expected + ", found " + n.kind());
+    return null;
+  }
+
+  String text(String key) {
+    YScalar s = scalar(key, true, "a text");
+    return s == null ? null : s.text();
+  }
+
+  String optText(String key) {
+    YScalar s = scalar(key, false, "a text");
+    return s == null ? null : s.text();
+  }
+
+  double number(String key, Range range) {
+    return parseNumber(scalar(key, true, range.expected), key, range);
+  }
+
+  /** An optional number: NaN when absent. */
+  double optNumber(String key, Range range) {
+    return parseNumber(scalar(key, false, range.expected), key, range);
+  }
+
+  private double parseNumber(YScalar s, String key, Range range) {
+    if (s == null) return Double.NaN;
+    return toNumber(s, pathOf(key), range, problems);
+  }
+
+  static double toNumber(YScalar s, String path, Range range, List<Problem> problems) {
+    String t = s.text().strip().replace("_", "");
+    if (!s.plain() || !NUMBER.matcher(t).matches()) {
+      problems.add(new Problem(s.origin(), path,
+          "expected " + range.expected + ", found '" + abbreviate(s.text()) + "'"));
+      return Double.NaN;
+    }
+    double v = Double.parseDouble(t);
+    if (!Double.isFinite(v) || !range.contains(v)) {
+      problems.add(new Problem(s.origin(), path,
+          "expected " + range.expected + ", found " + s.text()));
+      return Double.NaN;
+    }
+    return v;
+  }
+
+  int integer(String key, int min, int max) {
+    YScalar s = scalar(key, true, "a whole number");
+    return toInteger(s, key, min, max);
+  }
+
+  int optInteger(String key, int min, int max, int otherwise) {
+    YScalar s = scalar(key, false, "a whole number");
+    return s == null ? otherwise : toInteger(s, key, min, max);
+  }
+
+  private int toInteger(YScalar s, String key, int min, int max) {
+    if (s == null) return min;
+    String t = s.text().strip();
+    if (!s.plain() || !t.matches("[-+]?\\d{1,10}")) {
+      problem(s, key, "expected a whole number, found '" + abbreviate(s.text()) + "'");
+      return min;
+    }
+    long v = Long.parseLong(t);
+    if (v < min || v > max) {
+      problem(s, key, "expected a whole number from " + min + " to " + max + ", found " + t);
+      return min;
+    }
+    return (int) v;
+  }
+
+  long longValue(String key) {
+    YScalar s = scalar(key, true, "a whole number");
+    if (s == null) return 0;
+    String t = s.text().strip();
+    if (!s.plain() || !t.matches("[-+]?\\d{1,18}")) {
+      problem(s, key, "expected a whole number, found '" + abbreviate(s.text()) + "'");
+      return 0;
+    }
+    return Long.parseLong(t);
+  }
+
+  boolean bool(String key) {
+    YScalar s = scalar(key, true, "true or false");
+    if (s == null) return false;
+    String t = s.text().strip();
+    if (s.plain() && (t.equals("true") || t.equals("false"))) return t.equals("true");
+    problem(s, key, "expected true or false, found '" + abbreviate(s.text()) + "'");
+    return false;
+  }
+
+  YearMonth month(String key) {
+    return toMonth(scalar(key, true, "a month YYYY-MM"), key);
+  }
+
+  YearMonth optMonth(String key) {
+    return toMonth(scalar(key, false, "a month YYYY-MM"), key);
+  }
+
+  private YearMonth toMonth(YScalar s, String key) {
+    if (s == null) return null;
+    return parseMonth(s, pathOf(key), problems);
+  }
+
+  static YearMonth parseMonth(YScalar s, String path, List<Problem> problems) {
+    Matcher m = MONTH.matcher(s.text().strip());
+    if (!m.matches()) {
+      problems.add(new Problem(s.origin(), path,
+          "expected a month as YYYY-MM (e.g. 2024-09), found '" + abbreviate(s.text()) + "'"));
+      return null;
+    }
+    try {
+      return YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    } catch (DateTimeException e) {
+      problems.add(new Problem(s.origin(), path,
+          "'" + s.text() + "' is not a real month (months run from 01 to 12)"));
+      return null;
+    }
+  }
+
+  <E extends Enum<E>> E choice(String key, Class<E> type) {
+    YScalar s = scalar(key, true, "one of " + words(type));
+    return s == null ? null : toChoice(s, key, type);
+  }
+
+  <E extends Enum<E>> E toChoice(YScalar s, String key, Class<E> type) {
+    String t = s.text().strip();
+    for (E e : type.getEnumConstants()) {
+      if (e.name().toLowerCase(Locale.ROOT).equals(t)) return e;
+    }
+    problem(s, key, "expected one of " + words(type) + ", found '" + abbreviate(t) + "'"
+        + Suggestions.hint(t, wordList(type)));
+    return null;
+  }
+
+  static <E extends Enum<E>> List<String> wordList(Class<E> type) {
+    List<String> out = new ArrayList<>();
+    for (E e : type.getEnumConstants()) out.add(e.name().toLowerCase(Locale.ROOT));
+    return out;
+  }
+
+  static <E extends Enum<E>> String words(Class<E> type) {
+    return String.join(" | ", wordList(type));
+  }
+
+  /** A list of words (ids). */
+  List<YScalar> wordNodes(String key, boolean required) {
+    YNode n = node(key);
+    if (n == null) {
+      if (required) problem(null, key, "missing key '" + key + "' (a list of ids)");
+      return List.of();
+    }
+    if (!(n instanceof YList list)) {
+      problem(n, key, "expected a list of ids like [A, B], found " + n.kind());
+      return List.of();
+    }
+    List<YScalar> out = new ArrayList<>();
+    for (YNode item : list.items()) {
+      if (item instanceof YScalar s && !s.isNull()) {
+        out.add(s);
+      } else {
+        problem(item, key, "expected an id, found " + item.kind());
+      }
+    }
+    return out;
+  }
+
+  /** A list of mappings; null when absent. */
+  List<YMap> maps(String key) {
+    YNode n = node(key);
+    if (n == null) return List.of();
+    if (n instanceof YScalar s && s.isNull()) return List.of();
+    if (!(n instanceof YList list)) {
+      problem(n, key, "expected a list of entries (each starting with '- '), found " + n.kind());
+      return List.of();
+    }
+    List<YMap> out = new ArrayList<>();
+    for (YNode item : list.items()) {
+      if (item instanceof YMap m) {
+        out.add(m);
+      } else {
+        problem(item, key, "expected an entry with keys, found " + item.kind());
+      }
+    }
+    return out;
+  }
+
+  /** A nested mapping; null when absent or not a mapping (a problem is then recorded). */
+  YMap submap(String key, boolean required) {
+    YNode n = node(key);
+    if (n == null) {
+      if (required) problem(null, key, "missing key '" + key + "'");
+      return null;
+    }
+    if (n instanceof YMap m) return m;
+    problem(n, key, "expected a mapping of keys, found " + n.kind());
+    return null;
+  }
+
+  /** Reports every key not read, with a suggestion among {@code known}. */
+  void finish(Collection<String> known) {
+    for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
+      String key = e.getKey();
+      if (read.contains(key)) continue;
+      problems.add(new Problem(e.getValue().keyOrigin(), pathOf(key),
+          "unknown key '" + key + "'" + Suggestions.hint(key, known)));
+    }
+  }
+
+  /** Reports every key not read, suggesting among the keys that were read. */
+  void finish() {
+    finish(read);
+  }
+
+  static String abbreviate(String s) {
+    String one = s.replace('\n', ' ');
+    return one.length() > 40 ? one.substring(0, 37) + "..." : one;
+  }
+}

@@ -1,0 +1,22 @@
+package org.hedgesim.scenario;
+
+/**
+ * One thing wrong with a scenario file: where, which key (as a path such as
+ * {@code actors[KHM].nationalism}), and what was expected.
+ */
+public record Problem(Origin origin, String path, String message) implements Comparable<Problem> {
+
+  @Override
+  public String toString() {
+    return origin + ": " + (path == null || path.isEmpty() ? "" : path + ": ") + message;
+  }
+
+  @Override
+  public int compareTo(Problem o) {
+    int c = origin.file().compareTo(o.origin.file());
+    if (c != 0) return c;
+    c = Integer.compare(origin.line(), o.origin.line());
+    if (c != 0) return c;
+    return Integer.compare(origin.column(), o.origin.column());
+  }
+}

@@ -1,0 +1,505 @@
+package org.hedgesim.scenario;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hedgesim.scenario.MapReader.Range;
+import org.hedgesim.scenario.YNode.YList;
+import org.hedgesim.scenario.YNode.YMap;
+import org.hedgesim.scenario.YNode.YScalar;
+
+/**
+ * Reads a scenario file into a checked, immutable {@link Scenario}: the file and its
+ * {@code extends} chain are merged over the built-in defaults, then every section is read into
+ * records. All problems of a file are collected and thrown together as a {@link ScenarioException}.
+ */
+public final class ScenarioLoader {
+
+  static final List<String> TOP_KEYS = List.of("scenario", "description", "start", "end", "step",
+      "seed", "replications", "poles", "parameters", "channels", "strategies", "actor_defaults",
+      "relation_defaults", "framework_defaults", "project_defaults", "channel_defaults", "actors",
+      "relations", "flows", "frameworks", "projects", "events");
+  /** Largest dependence-weight sum error tolerated. */
+  public static final double WEIGHT_TOLERANCE = 1e-3;
+
+  private final List<Problem> problems = new ArrayList<>();
+  private final References refs = new References(problems);
+  private final ActionReader actions = new ActionReader(problems, refs);
+
+  private ScenarioLoader() {}
+
+  /** Loads a scenario; messages name the file as {@code file} is written. */
+  public static Scenario load(Path file) throws ScenarioException {
+    return load(file, file.toString());
+  }
+
+  public static Scenario load(Path file, String displayName) throws ScenarioException {
+    Inheritance.Resolved resolved = Inheritance.resolve(file, displayName);
+    return new ScenarioLoader().bind(resolved);
+  }
+
+  /** Reads an already resolved document (for example one changed by a sweep). */
+  public static Scenario bind(YMap tree, List<String> files) throws ScenarioException {
+    return new ScenarioLoader().bind(new Inheritance.Resolved(tree, files, List.of()));
+  }
+
+  private Scenario bind(Inheritance.Resolved resolved) throws ScenarioException {
+    YMap tree = resolved.tree();
+    MapReader top = new MapReader(tree, "", problems);
+    collectIds(tree);
+
+    String name = top.text("scenario");
+    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+      top.problem(tree.get("scenario"), "scenario", "a scenario name is a word of letters, digits,"
+          + " '.', '_' and '-' (it names the results folder), found '" + MapReader.abbreviate(name) + "'");
+      name = null;
+    }
+    String description = top.optText("description");
+    YearMonth start = top.month("start");
+    YearMonth end = top.month("end");
+    if (start != null && end != null && !end.isAfter(start)) {
+      top.problem(tree.get("end"), "end", "end (" + end + ") must come after start (" + start + ")");
+    }
+    StepUnit step = top.choice("step", StepUnit.class);
+    long seed = top.longValue("seed");
+    int replications = top.integer("replications", 1, 1_000_000);
+
+    Parameters parameters = readParameters(top.submap("parameters", true));
+    Map<String, ChannelSpec> channels = readChannels(top.submap("channels", true),
+        top.submap("channel_defaults", true));
+    Map<Strategy, Weights> strategies = readStrategies(top.submap("strategies", true));
+    YMap actorDefaults = top.submap("actor_defaults", true);
+    YMap relationDefaultsMap = top.submap("relation_defaults", true);
+    YMap frameworkDefaults = top.submap("framework_defaults", true);
+    YMap projectDefaults = top.submap("project_defaults", true);
+    if (actorDefaults == null || relationDefaultsMap == null || frameworkDefaults == null
+        || projectDefaults == null || step == null) {
+      throw failure();
+    }
+
+    List<ActorSpec> actors = new ArrayList<>();
+    for (YMap m : top.maps("actors")) {
+      ActorSpec a = readActor(merged(actorDefaults, m), strategies);
+      if (a != null) actors.add(a);
+    }
+    List<String> poles = readPoles(top, actors);
+    RelationSpec relationDefaults = readRelation(relationDefaultsMap, "relation_defaults", true);
+    List<RelationSpec> relations = new ArrayList<>();
+    Set<String> pairs = new HashSet<>();
+    for (YMap m : top.maps("relations")) {
+      RelationSpec r = readRelation(merged(relationDefaultsMap, m), "relations[" + idOf("relations", m) + "]", false);
+      if (r != null && r.a() != null && r.b() != null) {
+        if (r.a().equals(r.b())) {
+          problems.add(new Problem(m.origin(), "relations", "a relation needs two different actors"));
+        } else if (!pairs.add(Inheritance.identity("relations", m))) {
+          problems.add(new Problem(m.origin(), "relations", "two relations between the same pair"));
+        } else {
+          relations.add(r);
+        }
+      }
+    }
+    List<FlowSpec> flows = new ArrayList<>();
+    for (YMap m : top.maps("flows")) {
+      FlowSpec f = readFlow(m, channels);
+      if (f != null) flows.add(f);
+    }
+    checkWeights(top, channels, flows);
+    List<FrameworkSpec> frameworks = new ArrayList<>();
+    for (YMap m : top.maps("frameworks")) {
+      FrameworkSpec f = readFramework(merged(frameworkDefaults, m));
+      if (f != null) frameworks.add(f);
+    }
+    List<ProjectSpec> projects = new ArrayList<>();
+    List<EventSpec> projectStarts = new ArrayList<>();
+    for (YMap m : top.maps("projects")) {
+      ProjectSpec p = readProject(merged(projectDefaults, m), projectStarts, start, end);
+      if (p != null) projects.add(p);
+    }
+    List<EventSpec> events = new ArrayList<>();
+    List<YMap> eventMaps = top.maps("events");
+    for (int i = 0; i < eventMaps.size(); i++) {
+      EventSpec e = readEvent(eventMaps.get(i), i, start, end);
+      if (e != null) events.add(e);
+    }
+    for (EventSpec e : projectStarts) {
+      events.add(new EventSpec(events.size(), e.id(), e.at(), 0, null, null, e.action(), e.source(), e.origin()));
+    }
+    top.finish(TOP_KEYS);
+
+    if (!problems.isEmpty()) throw failure();
+    List<SourcedValue> provenance = Provenance.of(tree);
+    return new Scenario(name, description == null ? "" : description, resolved.files(), start, end,
+        step, seed, replications, poles, actors, relations, flows, List.copyOf(channels.values()),
+        strategies, frameworks, projects, events, parameters, relationDefaults, provenance, tree);
+  }
+
+  private ScenarioException failure() {
+    List<Problem> sorted = new ArrayList<>(problems);
+    java.util.Collections.sort(sorted);
+    return new ScenarioException(sorted);
+  }
+
+  // ---------------------------------------------------------------- ids
+
+  private void collectIds(YMap tree) {
+    collect(tree, "actors", refs.actors);
+    collect(tree, "frameworks", refs.frameworks);
+    collect(tree, "projects", refs.projects);
+    if (tree.get("channels") instanceof YMap ch) refs.channels.addAll(ch.entries().keySet());
+  }
+
+  private void collect(YMap tree, String list, Set<String> into) {
+    if (!(tree.get(list) instanceof YList l)) return;
+    for (YNode item : l.items()) {
+      if (item instanceof YMap m && m.get("id") instanceof YScalar s && !s.isNull()) {
+        if (!into.add(s.text())) {
+          problems.add(new Problem(s.origin(), list + "[" + s.text() + "].id",
+              "duplicate id '" + s.text() + "'"));
+        }
+      }
+    }
+  }
+
+  private static String idOf(String list, YMap m) {
+    String id = Inheritance.identity(list, m);
+    return id == null ? "?" : id;
+  }
+
+  private static YMap merged(YMap defaults, YMap entry) throws ScenarioException {
+    return Inheritance.merge(defaults, entry, "");
+  }
+
+  // ---------------------------------------------------------------- sections
+
+  private Parameters readParameters(YMap map) {
+    double[] values = new double[Parameter.values().length];
+    if (map == null) return new Parameters(values);
+    MapReader r = new MapReader(map, "parameters", problems);
+    for (Parameter p : Parameter.values()) {
+      values[p.ordinal()] = r.number(p.key(), Range.NON_NEGATIVE);
+    }
+    r.finish();
+    return new Parameters(values);
+  }
+
+  private Map<String, ChannelSpec> readChannels(YMap map, YMap defaults) throws ScenarioException {
+    Map<String, ChannelSpec> out = new LinkedHashMap<>();
+    if (map == null || defaults == null) return out;
+    for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
+      String kind = e.getKey();
+      String path = "channels." + kind;
+      if (!kind.matches("[a-z][a-z0-9_]*")) {
+        problems.add(new Problem(e.getValue().keyOrigin(), path,
+            "a channel name is a lower-case word, found '" + kind + "'"));
+        continue;
+      }
+      if (!(e.getValue().value() instanceof YMap cm)) {
+        problems.add(new Problem(e.getValue().value().origin(), path,
+            "expected a mapping (weight:, dependent:, ...), found " + e.getValue().value().kind()));
+        continue;
+      }
+      MapReader r = new MapReader(merged(defaults, cm), path, problems);
+      double weight = r.number("weight", Range.SHARE);
+      String dependent = r.text("dependent");
+      if (dependent != null && !dependent.equals("from") && !dependent.equals("to")) {
+        r.problem(r.map().get("dependent"), "dependent", "expected from or to, found '" + dependent + "'");
+      }
+      boolean stock = r.bool("stock");
+      double depreciation = r.number("depreciation", Range.SHARE);
+      double elasticity = r.number("alignment_elasticity", Range.ANY);
+      String growsWith = r.text("grows_with");
+      if (growsWith != null && !List.of("from", "to", "none").contains(growsWith)) {
+        r.problem(r.map().get("grows_with"), "grows_with", "expected from, to or none, found '" + growsWith + "'");
+      }
+      boolean sanctionable = r.bool("sanctionable");
+      boolean frameworkBenefit = r.bool("framework_benefit");
+      boolean tradeAgreement = r.bool("trade_agreement");
+      r.finish();
+      out.put(kind, new ChannelSpec(kind, weight, "to".equals(dependent), stock, depreciation,
+          elasticity, growsWith, sanctionable, frameworkBenefit, tradeAgreement));
+    }
+    return out;
+  }
+
+  private Map<Strategy, Weights> readStrategies(YMap map) {
+    Map<Strategy, Weights> out = new EnumMap<>(Strategy.class);
+    if (map == null) return out;
+    MapReader r = new MapReader(map, "strategies", problems);
+    for (Strategy s : Strategy.values()) {
+      String key = s.name().toLowerCase(java.util.Locale.ROOT);
+      YMap w = r.submap(key, true);
+      if (w != null) out.put(s, readWeights(new MapReader(w, "strategies." + key, problems)));
+    }
+    r.finish();
+    return out;
+  }
+
+  private Weights readWeights(MapReader r) {
+    Weights w = new Weights(r.number("returns", Range.NON_NEGATIVE), r.number("threat", Range.NON_NEGATIVE),
+        r.number("dominance", Range.NON_NEGATIVE), r.number("security", Range.NON_NEGATIVE));
+    r.finish();
+    return w;
+  }
+
+  private ActorSpec readActor(YMap m, Map<Strategy, Weights> strategies) throws ScenarioException {
+    String id = m.get("id") instanceof YScalar s ? s.text() : null;
+    MapReader r = new MapReader(m, "actors[" + (id == null ? "?" : id) + "]", problems);
+    id = r.text("id");
+    if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+      r.problem(m.get("id"), "id", "an id is a word of letters, digits, '.', '_' and '-', found '"
+          + MapReader.abbreviate(id) + "'");
+    }
+    String name = r.optText("name");
+    Role role = r.choice("role", Role.class);
+    double capability = r.number("capability", Range.SHARE);
+    double gdp = r.number("gdp", Range.NON_NEGATIVE);
+    double growth = r.number("growth", Range.ANY);
+    double growthTarget = r.number("growth_target", Range.ANY);
+    double nationalism = r.number("nationalism", Range.SHARE);
+    double legitimacy = r.number("legitimacy", Range.SHARE);
+    double neutrality = r.number("neutrality", Range.OPEN_SHARE);
+    Strategy strategy = r.choice("strategy", Strategy.class);
+    double inertia = r.number("inertia", Range.OPEN_SHARE);
+    double tolerance = r.number("tolerance", Range.SHARE);
+    Approach approach = r.choice("approach", Approach.class);
+    boolean regimeSwitch = r.bool("regime_switch");
+    Weights weights = strategy == null ? null : strategies.get(strategy);
+    YMap w = r.submap("weights", false);
+    if (w != null && weights != null) {
+      LinkedHashMap<String, YMap.Entry> base = new LinkedHashMap<>();
+      base.put("returns", num(weights.returns(), w.origin()));
+      base.put("threat", num(weights.threat(), w.origin()));
+      base.put("dominance", num(weights.dominance(), w.origin()));
+      base.put("security", num(weights.security(), w.origin()));
+      weights = readWeights(new MapReader(merged(new YMap(base, w.origin()), w), r.pathOf("weights"), problems));
+    }
+    Inducements inducements = null;
+    YMap ind = r.submap("inducements", true);
+    if (ind != null) {
+      MapReader ir = new MapReader(ind, r.pathOf("inducements"), problems);
+      inducements = new Inducements(ir.number("goal", Range.ANY),
+          ir.number("floor", Range.ANY), ir.number("offer_size", Range.NON_NEGATIVE),
+          ir.number("sanction_severity", Range.SHARE), ir.number("review_months", Range.POSITIVE),
+          ir.number("lift_margin", Range.NON_NEGATIVE));
+      ir.finish();
+    }
+    r.finish();
+    if (id == null) return null;
+    return new ActorSpec(id, name == null ? id : name, role, capability, gdp, growth, growthTarget,
+        nationalism, legitimacy, neutrality, strategy, weights, inertia, tolerance, approach,
+        inducements, regimeSwitch, m.origin());
+  }
+
+  private static YMap.Entry num(double v, Origin o) {
+    return new YMap.Entry(o, new YScalar(Double.toString(v), true, false, o, "strategy default"));
+  }
+
+  private List<String> readPoles(MapReader top, List<ActorSpec> actors) {
+    if (top.has("poles")) {
+      List<String> out = new ArrayList<>();
+      for (YScalar s : top.wordNodes("poles", true)) {
+        if (refs.checkId(top, "poles", s, refs.actors, "actor")) {
+          if (out.contains(s.text())) {
+            top.problem(s, "poles", "pole '" + s.text() + "' listed twice");
+          } else {
+            out.add(s.text());
+          }
+        }
+      }
+      return out;
+    }
+    return actors.stream().filter(a -> a.role() == Role.GREAT || a.role() == Role.REGIONAL)
+        .map(ActorSpec::id).toList();
+  }
+
+  private RelationSpec readRelation(YMap m, String path, boolean defaults) {
+    MapReader r = new MapReader(m, path, problems);
+    String a = null;
+    String b = null;
+    if (!defaults) {
+      List<String> pair = refs.actors(r, "between");
+      if (pair.size() == 2) {
+        a = pair.get(0);
+        b = pair.get(1);
+      } else if (r.wordNodes("between", false).size() != 2) {
+        r.problem(m.get("between"), "between", "expected two actor ids, like [A, B]");
+      }
+    }
+    RelationSpec rel = new RelationSpec(a, b, r.number("trust", Range.SHARE),
+        r.number("grievance", Range.SHARE), r.number("proximity", Range.SHARE),
+        r.number("security", Range.SHARE), m.origin());
+    r.finish();
+    return rel;
+  }
+
+  private FlowSpec readFlow(YMap m, Map<String, ChannelSpec> channels) {
+    MapReader r = new MapReader(m, "flows[" + idOf("flows", m) + "]", problems);
+    String kind = refs.channel(r, "kind");
+    String from = refs.actor(r, "from");
+    String to = refs.actor(r, "to");
+    double amount = r.number("amount", Range.NON_NEGATIVE);
+    double stock = r.optNumber("stock", Range.NON_NEGATIVE);
+    double growth = r.optNumber("growth", Range.ANY);
+    double count = r.optNumber("count", Range.NON_NEGATIVE);
+    r.finish();
+    if (kind != null && !Double.isNaN(stock) && !channels.get(kind).stock()) {
+      r.problem(m.get("stock"), "stock", "channel '" + kind + "' keeps no stock (stock: false); give amount only");
+    }
+    if (kind == null || from == null || to == null) return null;
+    return new FlowSpec(kind, from, to, amount, stock, growth, count, m.origin());
+  }
+
+  private void checkWeights(MapReader top, Map<String, ChannelSpec> channels, List<FlowSpec> flows) {
+    Set<String> used = new java.util.TreeSet<>();
+    for (FlowSpec f : flows) used.add(f.kind());
+    if (used.isEmpty()) return;
+    double sum = 0;
+    for (String k : used) sum += channels.get(k).weight();
+    if (Math.abs(sum - 1.0) > WEIGHT_TOLERANCE) {
+      YNode at = top.map().get("channels");
+      problems.add(new Problem(at == null ? top.map().origin() : at.origin(), "channels",
+          String.format(java.util.Locale.ROOT,
+              "the weights of the channels in use (%s) sum to %.4f; they must sum to 1 (within %.3f)",
+              String.join(", ", used), sum, WEIGHT_TOLERANCE)));
+    }
+  }
+
+  private FrameworkSpec readFramework(YMap m) {
+    String id = m.get("id") instanceof YScalar s ? s.text() : "?";
+    MapReader r = new MapReader(m, "frameworks[" + id + "]", problems);
+    id = r.text("id");
+    String name = r.optText("name");
+    List<String> members = refs.actors(r, "members");
+    Set<String> seen = new HashSet<>();
+    for (String mbr : members) {
+      if (!seen.add(mbr)) r.problem(m.get("members"), "members", "member '" + mbr + "' listed twice");
+    }
+    String lead = null;
+    if (r.has("lead") && !(m.get("lead") instanceof YScalar s && s.isNull())) {
+      lead = refs.actor(r, "lead");
+      if (lead != null && !members.contains(lead)) {
+        r.problem(m.get("lead"), "lead", "the lead '" + lead + "' is not among the members");
+      }
+    } else {
+      r.node("lead");
+    }
+    double benefit = r.number("benefit", Range.NON_NEGATIVE);
+    double sovereignty = r.number("sovereignty_cost", Range.NON_NEGATIVE);
+    double exitCost = r.number("exit_cost", Range.NON_NEGATIVE);
+    boolean open = r.bool("open");
+    r.finish();
+    if (id == null) return null;
+    return new FrameworkSpec(id, name == null ? id : name, members, lead, benefit, sovereignty,
+        exitCost, open, m.origin());
+  }
+
+  private ProjectSpec readProject(YMap m, List<EventSpec> starts, YearMonth scenarioStart,
+      YearMonth scenarioEnd) {
+    String id = m.get("id") instanceof YScalar s ? s.text() : "?";
+    MapReader r = new MapReader(m, "projects[" + id + "]", problems);
+    id = r.text("id");
+    String name = r.optText("name");
+    String host = refs.actor(r, "host");
+    String financier = refs.actor(r, "financier");
+    double cost = r.number("cost", Range.NON_NEGATIVE);
+    double share = r.number("financier_share", Range.SHARE);
+    YearMonth start = r.optMonth("start");
+    int months = r.integer("months", 1, 1200);
+    double p = r.number("completion_probability", Range.SHARE);
+    int maxDelay = r.integer("max_delay_months", 1, 1200);
+    List<Action> onStart = readEffects(r, "on_start");
+    List<Action> onCompletion = readEffects(r, "on_completion");
+    r.finish();
+    if (id == null) return null;
+    if (start != null) {
+      checkInside(r, "start", start, scenarioStart, scenarioEnd);
+      String source = m.get("start") instanceof YScalar s ? s.source() : null;
+      starts.add(new EventSpec(-1, null, start, 0, null, null, new Action.StartProject(id), source,
+          m.get("start").origin()));
+    }
+    return new ProjectSpec(id, name == null ? id : name, host, financier, cost, share, months, p,
+        maxDelay, onStart, onCompletion, m.origin());
+  }
+
+  private List<Action> readEffects(MapReader r, String key) {
+    List<Action> out = new ArrayList<>();
+    List<YMap> items = r.maps(key);
+    for (int i = 0; i < items.size(); i++) {
+      MapReader er = new MapReader(items.get(i), r.pathOf(key) + "[" + i + "]", problems);
+      Action a = actions.read(er, Set.of());
+      er.finish(ActionReader.KINDS);
+      if (a != null) out.add(a);
+    }
+    return out;
+  }
+
+  private static final Set<String> EVENT_KEYS = Set.of("at", "rate", "from", "until", "id");
+
+  private EventSpec readEvent(YMap m, int index, YearMonth start, YearMonth end) {
+    MapReader r = new MapReader(m, "events[" + index + "]", problems);
+    String id = r.optText("id");
+    YearMonth at = r.optMonth("at");
+    double rate = r.optNumber("rate", Range.POSITIVE);
+    YearMonth from = r.optMonth("from");
+    YearMonth until = r.optMonth("until");
+    boolean hasAt = m.has("at");
+    boolean hasRate = m.has("rate");
+    if (hasAt == hasRate) {
+      r.problem(null, hasAt ? "rate" : "at", hasAt
+          ? "an event has either 'at' (a month) or 'rate' (per year), not both"
+          : "missing key 'at' (the month, YYYY-MM) or 'rate' (occurrences per year)");
+    }
+    if (hasAt && (m.has("from") || m.has("until"))) {
+      r.problem(m.get(m.has("from") ? "from" : "until"), m.has("from") ? "from" : "until",
+          "'from' and 'until' bound random events (with 'rate'), not scheduled ones");
+    }
+    if (at != null) checkInside(r, "at", at, start, end);
+    if (from != null) checkInside(r, "from", from, start, end);
+    if (until != null) checkInside(r, "until", until, start, end);
+    if (from != null && until != null && until.isBefore(from)) {
+      r.problem(m.get("until"), "until", "until (" + until + ") is before from (" + from + ")");
+    }
+    Action action = actions.read(r, EVENT_KEYS);
+    List<String> known = new ArrayList<>(EVENT_KEYS);
+    known.addAll(ActionReader.KINDS);
+    r.finish(known);
+    if (action == null || (at == null && Double.isNaN(rate))) return null;
+    String source = sourceOf(m);
+    if (at != null) {
+      return new EventSpec(index, id, at, 0, null, null, action, source, m.origin());
+    }
+    return new EventSpec(index, id, null, rate, from == null ? start : from,
+        until == null ? end : until, action, source, m.origin());
+  }
+
+  /** The source covering any scalar inside an entry (all scalars of an entry share it). */
+  private static String sourceOf(YNode n) {
+    if (n instanceof YScalar s) return s.source();
+    if (n instanceof YMap m) {
+      for (YMap.Entry e : m.entries().values()) {
+        String s = sourceOf(e.value());
+        if (s != null) return s;
+      }
+    }
+    if (n instanceof YList l) {
+      for (YNode i : l.items()) {
+        String s = sourceOf(i);
+        if (s != null) return s;
+      }
+    }
+    return null;
+  }
+
+  private void checkInside(MapReader r, String key, YearMonth m, YearMonth start, YearMonth end) {
+    if (start == null || end == null) return;
+    if (m.isBefore(start) || m.isAfter(end)) {
+      r.problem(r.map().get(key), key, m + " is outside the scenario's dates (" + start + " to " + end + ")");
+    }
+  }
+}
