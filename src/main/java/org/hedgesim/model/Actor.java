@@ -57,6 +57,8 @@ public final class Actor {
   final double[] dominance;
   final double[] security;
   final double[] utility;
+  /** share of each pole in each channel: [channel][pole] */
+  final double[][] channelShare;
   /** HHI and normalised HHI by channel */
   final double[] hhi;
   final double[] hhiNorm;
@@ -101,6 +103,7 @@ public final class Actor {
     this.dominance = new double[p];
     this.security = new double[p];
     this.utility = new double[p];
+    this.channelShare = new double[small ? channels : 0][p];
     this.hhi = new double[small ? channels : 0];
     this.hhiNorm = new double[small ? channels : 0];
   }

@@ -11,6 +11,7 @@ final class Metrics {
   private final HedgeWorld w;
   private final List<SeriesKey> keys = new ArrayList<>();
   private final double[] values;
+  private final double[] scratch;
 
   Metrics(HedgeWorld w) {
     this.w = w;
@@ -24,6 +25,9 @@ final class Metrics {
         keys.add(new SeriesKey("threat", a.id, pole));
         keys.add(new SeriesKey("utility", a.id, pole));
         keys.add(new SeriesKey("fdi_stock", a.id, pole));
+        for (int c = 0; c < w.channels.length; c++) {
+          keys.add(new SeriesKey(w.channels[c].kind() + "_share", a.id, pole));
+        }
       }
       keys.add(new SeriesKey("hedging_index", a.id, ""));
       keys.add(new SeriesKey("autonomy", a.id, ""));
@@ -45,6 +49,7 @@ final class Metrics {
       if (a.gdp > 0) keys.add(new SeriesKey("gdp", a.id, ""));
     }
     values = new double[keys.size()];
+    scratch = new double[w.poles.length];
   }
 
   List<SeriesKey> keys() {
@@ -64,6 +69,7 @@ final class Metrics {
         values[i++] = a.threat[k];
         values[i++] = a.utility[k];
         values[i++] = fdiStock(pk, s);
+        for (int c = 0; c < w.channels.length; c++) values[i++] = a.channelShare[c][k];
       }
       values[i++] = hedgingIndex(a, s);
       double maxDependence = 0;
@@ -90,26 +96,17 @@ final class Metrics {
       }
     }
     for (Actor a : w.actors) {
-      if (keysHaveGdp(a)) values[i++] = a.gdp;
+      if (a.startGdpPositive) values[i++] = a.gdp;
     }
     return values;
   }
 
-  private boolean keysHaveGdp(Actor a) {
-    return a.startGdpPositive;
-  }
-
   private double hedgingIndex(Actor a, int s) {
-    double max = Double.NEGATIVE_INFINITY;
-    double min = Double.POSITIVE_INFINITY;
     int n = 0;
     for (int k = 0; k < w.poles.length; k++) {
-      if (w.poles[k] == s) continue;
-      max = Math.max(max, a.alignment[k]);
-      min = Math.min(min, a.alignment[k]);
-      n++;
+      if (w.poles[k] != s) scratch[n++] = a.alignment[k];
     }
-    return n < 2 ? 1.0 : 1.0 - (max - min) / 2.0;
+    return Equations.hedgingIndex(scratch, n);
   }
 
   /** Investment stock from {@code investor} in {@code host}, summed over stock channels. */

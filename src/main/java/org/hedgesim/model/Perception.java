@@ -33,6 +33,7 @@ final class Perception implements Steppable {
       double total = 0;
       for (int f : idx) total += value(w.flows[f], ch);
       if (shares.length < idx.length) shares = new double[idx.length];
+      java.util.Arrays.fill(a.channelShare[c], 0.0);
       if (total <= 0) {
         a.hhi[c] = 0;
         a.hhiNorm[c] = 0;
@@ -45,7 +46,10 @@ final class Perception implements Steppable {
         double share = value(flow, ch) / total;
         shares[partners++] = share;
         int pole = w.actors[flow.partner].poleIndex;
-        if (pole >= 0 && flow.partner != a.index) a.dependence[pole] += ch.weight() * share;
+        if (pole >= 0 && flow.partner != a.index) {
+          a.channelShare[c][pole] += share;
+          a.dependence[pole] += ch.weight() * share;
+        }
       }
       a.hhi[c] = Equations.hhi(shares, partners);
       a.hhiNorm[c] = Equations.normalizedHhi(a.hhi[c], partners);

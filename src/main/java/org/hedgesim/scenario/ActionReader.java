@@ -89,7 +89,7 @@ final class ActionReader {
     ValuePath path = ValuePath.parse(text);
     if (path == null) {
       r.problem(r.map().get("path"), "path",
-          "expected a path like actors[KHM].nationalism or parameters.alignment_noise, found '"
+          "expected a path like actors[A].nationalism or parameters.alignment_noise, found '"
               + MapReader.abbreviate(text) + "'");
       return null;
     }

@@ -2,7 +2,7 @@ package org.hedgesim.scenario;
 
 /**
  * One thing wrong with a scenario file: where, which key (as a path such as
- * {@code actors[KHM].nationalism}), and what was expected.
+ * {@code actors[A].nationalism}), and what was expected.
  */
 public record Problem(Origin origin, String path, String message) implements Comparable<Problem> {
 

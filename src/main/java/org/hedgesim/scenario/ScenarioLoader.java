@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,8 +124,14 @@ public final class ScenarioLoader {
     }
     List<EventSpec> events = new ArrayList<>();
     List<YMap> eventMaps = top.maps("events");
+    Map<String, Integer> perFile = new HashMap<>();
     for (int i = 0; i < eventMaps.size(); i++) {
-      EventSpec e = readEvent(eventMaps.get(i), i, start, end);
+      YMap m = eventMaps.get(i);
+      // name an event as its own file numbers it (or by id), not by its place in the merged list
+      int inFile = perFile.merge(m.origin().file(), 1, Integer::sum) - 1;
+      String label = Inheritance.identity("events", m) != null ? Inheritance.identity("events", m)
+          : Integer.toString(inFile);
+      EventSpec e = readEvent(m, i, label, start, end);
       if (e != null) events.add(e);
     }
     for (EventSpec e : projectStarts) {
@@ -441,8 +448,8 @@ public final class ScenarioLoader {
 
   private static final Set<String> EVENT_KEYS = Set.of("at", "rate", "from", "until", "id");
 
-  private EventSpec readEvent(YMap m, int index, YearMonth start, YearMonth end) {
-    MapReader r = new MapReader(m, "events[" + index + "]", problems);
+  private EventSpec readEvent(YMap m, int index, String label, YearMonth start, YearMonth end) {
+    MapReader r = new MapReader(m, "events[" + label + "]", problems);
     String id = r.optText("id");
     YearMonth at = r.optMonth("at");
     double rate = r.optNumber("rate", Range.POSITIVE);

@@ -15,12 +15,17 @@ final class Suggestions {
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
       int d = DISTANCE.apply(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-      if (d >= 0 && d < bestDistance && d <= Math.max(1, Math.min(3, c.length() / 3))) {
+      if (d >= 0 && d < bestDistance && d <= allowed(c.length())) {
         best = c;
         bestDistance = d;
       }
     }
     return best;
+  }
+
+  /** Edits tolerated for a word of this length: 2 for short words, up to 3 for long ones. */
+  private static int allowed(int length) {
+    return length <= 6 ? 2 : Math.min(3, length / 3);
   }
 
   /** " (did you mean 'x'?)" or "". */

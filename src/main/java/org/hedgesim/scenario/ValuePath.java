@@ -3,8 +3,8 @@ package org.hedgesim.scenario;
 import java.util.List;
 
 /**
- * The address of one value: {@code parameters.alignment_noise}, {@code actors[KHM].nationalism},
- * {@code relations[KHM,VNM].trust}, {@code frameworks[F].sovereignty_cost}. Used by {@code set}
+ * The address of one value: {@code parameters.alignment_noise}, {@code actors[A].nationalism},
+ * {@code relations[A,B].trust}, {@code frameworks[F].sovereignty_cost}. Used by {@code set}
  * events and, with the same syntax, by sweeps.
  *
  * @param section top-level key ({@code parameters}, {@code actors}, ...)

@@ -169,7 +169,7 @@ public final class YamlReader {
     Tag tag = node.getTag();
     if (!ALLOWED_TAGS.contains(tag)) {
       throw new ScenarioException(new Problem(origin(node.getStartMark()), "",
-          "YAML tag '" + tag.getValue() + "' is not allowed; scenario files hold plain values only"));
+          tagMessage(tag.getValue())));
     }
     if (onPath.put(node, Boolean.TRUE) != null) {
       throw new ScenarioException(new Problem(origin(node.getStartMark()), "",
@@ -229,6 +229,11 @@ public final class YamlReader {
           continue;
         }
         if (key.equals(SOURCE_KEY)) continue;
+        if (entries.containsKey(key)) {
+          problems.add(new Problem(origin(keyNode.getStartMark()), key,
+              "duplicate key '" + key + "': each key may appear once in a mapping"));
+          continue;
+        }
         String childSource = own.getOrDefault(key, covering);
         Map<String, String> childPending = new HashMap<>();
         String prefix = key + ".";
@@ -280,6 +285,9 @@ public final class YamlReader {
     if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
       return "a tab character is used for indentation; YAML needs spaces";
     }
+    if (problem.startsWith("Global tag is not allowed: ")) {
+      return tagMessage(problem.substring("Global tag is not allowed: ".length()).trim());
+    }
     if (problem.startsWith("found duplicate key")) {
       return "duplicate key '" + problem.substring("found duplicate key".length()).trim()
           + "': each key may appear once in a mapping";
@@ -289,6 +297,12 @@ public final class YamlReader {
     }
     String context = e.getContext() == null ? "" : e.getContext() + ": ";
     return "YAML syntax error: " + context + problem;
+  }
+
+  private static String tagMessage(String tag) {
+    String shown = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
+    return "YAML tag '" + shown + "' is not allowed: scenario files hold plain values only,"
+        + " and nothing named in a file is ever instantiated";
   }
 
   private static String limitMessage(String message) {

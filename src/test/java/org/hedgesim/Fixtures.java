@@ -1,0 +1,87 @@
+package org.hedgesim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hedgesim.experiment.Replication;
+import org.hedgesim.experiment.Seeds;
+import org.hedgesim.model.SeriesKey;
+import org.hedgesim.scenario.Scenario;
+import org.hedgesim.scenario.ScenarioException;
+import org.hedgesim.scenario.ScenarioLoader;
+
+/** Shared helpers of the tests: the repository, its scenarios, variants of them, and runs. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  /** The repository root (Maven passes it; otherwise the working folder). */
+  public static Path repo() {
+    String p = System.getProperty("hedgesim.repo");
+    return Path.of(p != null ? p : System.getProperty("user.dir")).toAbsolutePath();
+  }
+
+  public static Path scenarioFile(String name) {
+    return repo().resolve("scenarios").resolve(name);
+  }
+
+  public static Scenario scenario(String name) {
+    try {
+      return ScenarioLoader.load(scenarioFile(name));
+    } catch (ScenarioException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A variant of a shipped scenario: writes {@code body} (YAML, without the extends line) to a
+   * file in {@code dir} that extends the shipped one, and loads it.
+   */
+  public static Scenario variant(Path dir, String base, String name, String body) {
+    try {
+      Path f = dir.resolve(name + ".yaml");
+      Files.writeString(f, "scenario: " + name + "\nextends: " + scenarioFile(base) + "\n" + body);
+      return ScenarioLoader.load(f);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (ScenarioException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /** Runs replications 0..n-1 of a scenario with the seeds the run command would use. */
+  public static List<Replication> run(Scenario s, int n) {
+    List<Replication> out = new ArrayList<>();
+    for (int r = 0; r < n; r++) out.add(Replication.run(s, r, Seeds.derive(s.seed(), 0, r)));
+    return out;
+  }
+
+  /** The index of a series in a replication. */
+  public static int series(Replication r, String metric, String actor, String target) {
+    List<SeriesKey> keys = r.series();
+    for (int i = 0; i < keys.size(); i++) {
+      SeriesKey k = keys.get(i);
+      if (k.metric().equals(metric) && k.actor().equals(actor) && k.target().equals(target)) return i;
+    }
+    throw new AssertionError("no series " + metric + "[" + actor + "," + target + "]");
+  }
+
+  /** The value of a series at a step. */
+  public static double value(Replication r, String metric, String actor, String target, int step) {
+    return r.values()[step][series(r, metric, actor, target)];
+  }
+
+  /** The mean of a series over all steps. */
+  public static double runMean(Replication r, String metric, String actor, String target) {
+    int i = series(r, metric, actor, target);
+    double sum = 0;
+    for (double[] step : r.values()) sum += step[i];
+    return sum / r.steps();
+  }
+
+  /** The mean over replications of a per-replication number. */
+  public static double mean(List<Replication> reps, java.util.function.ToDoubleFunction<Replication> f) {
+    return reps.stream().mapToDouble(f).average().orElseThrow();
+  }
+}

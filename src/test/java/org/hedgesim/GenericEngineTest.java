@@ -1,0 +1,55 @@
+package org.hedgesim;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.hedgesim.scenario.ActorSpec;
+import org.hedgesim.scenario.FrameworkSpec;
+import org.hedgesim.scenario.ProjectSpec;
+import org.hedgesim.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/** The engine knows no country, framework, project or event of the reference case. */
+class GenericEngineTest {
+
+  @Test
+  void mainSources_nameNoActorFrameworkOrProjectOfTheShippedScenarios() throws IOException {
+    Set<String> names = new LinkedHashSet<>();
+    for (String f : List.of("as-it-happened-2024.yaml", "us-positive-reinforcement.yaml")) {
+      Scenario s = Fixtures.scenario(f);
+      for (ActorSpec a : s.actors()) {
+        names.add(a.id());
+        names.add(a.name());
+      }
+      for (FrameworkSpec fw : s.frameworks()) {
+        names.add(fw.id());
+        names.add(fw.name());
+      }
+      for (ProjectSpec p : s.projects()) {
+        names.add(p.id());
+        names.add(p.name());
+      }
+    }
+    names.addAll(List.of("Cambodia", "Vietnam", "China", "Laos", "Funan", "Techo", "Mekong", "ASEAN"));
+    List<String> hits = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(Fixtures.repo().resolve("src/main"))) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        if (p.toString().endsWith("defaults.yaml")) continue; // its sources quote the seed texts
+        String text = Files.readString(p);
+        for (String n : names) {
+          if (java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(n) + "\\b").matcher(text).find()) {
+            hits.add(p + ": " + n);
+          }
+        }
+      }
+    }
+    assertTrue(hits.isEmpty(), "names of the reference case in src/main:\n" + String.join("\n", hits));
+  }
+}

@@ -1,0 +1,169 @@
+package org.hedgesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hedgesim.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code hedgesim run}: outputs, determinism, exit codes, and results that are never half written. */
+class RunCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private static final List<String> COMPARED = List.of("timeseries.csv", "summary.csv", "events.csv");
+
+  // ------------------------------------------------------------------ outputs
+
+  @ParameterizedTest
+  @ValueSource(strings = {"baseline-2024.yaml", "clv-dta-exit.yaml", "funan-techo-canal.yaml",
+      "us-positive-reinforcement.yaml", "us-negative-reinforcement.yaml", "as-it-happened-2024.yaml"})
+  void run_referenceScenario_writesTheFourFilesWithDocumentedColumns(String name) throws IOException {
+    Path out = dir.resolve(name);
+    Cli c = Cli.run("run", Fixtures.scenarioFile(name).toString(), "--out", out.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.out().contains("Results: " + out.toAbsolutePath()), c.out());
+    assertEquals("run,replication,seed,step,date,metric,actor,target,value", firstLine(out, "timeseries.csv"));
+    assertEquals("run,replication,seed,step,date,kind,actor,target,value,origin,detail", firstLine(out, "events.csv"));
+    assertEquals(String.join(",", org.hedgesim.experiment.SummaryTable.HEADER), firstLine(out, "summary.csv"));
+    assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"sha256\""));
+    // runs to the end date: the last row of the time series is 2034-12
+    List<String> lines = Files.readAllLines(out.resolve("timeseries.csv"));
+    assertTrue(lines.get(lines.size() - 1).contains(",131,2034-12,"), lines.get(lines.size() - 1));
+    try (Stream<Path> s = Files.list(dir)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no staging folder left");
+    }
+  }
+
+  @Test
+  void run_clvDtaExit_logsTheScriptedExit() throws IOException {
+    Path out = dir.resolve("exit");
+    assertEquals(0, Cli.run("run", Fixtures.scenarioFile("clv-dta-exit.yaml").toString(), "--out", out.toString()).exit());
+    assertTrue(Files.readAllLines(out.resolve("events.csv")).stream()
+        .anyMatch(l -> l.contains(",8,2024-09,exit,KHM,CLV-DTA,,scripted,")));
+  }
+
+  // ------------------------------------------------------------------ determinism
+
+  @Test
+  void run_sameSeed_byteIdenticalOutputs() throws IOException {
+    Path a = runInto("a", "--seed", "7");
+    Path b = runInto("b", "--seed", "7");
+    for (String f : COMPARED) {
+      assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+    }
+  }
+
+  @Test
+  void run_differentSeeds_differ() throws IOException {
+    Path a = runInto("a", "--seed", "7");
+    Path b = runInto("b", "--seed", "8");
+    assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.resolve("timeseries.csv")),
+        Files.readAllBytes(b.resolve("timeseries.csv"))));
+  }
+
+  @Test
+  void run_replicationsOnOneOrTwoThreads_byteIdentical() throws IOException {
+    Path one = runInto("one", "-r", "5", "--threads", "1");
+    Path two = runInto("two", "-r", "5", "--threads", "2");
+    for (String f : COMPARED) {
+      assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f)), f);
+    }
+  }
+
+  @Test
+  void run_replications_summaryHasConfidenceIntervals() throws IOException {
+    Path out = runInto("reps", "-r", "4");
+    String row = Files.readAllLines(out.resolve("summary.csv")).stream()
+        .filter(l -> l.startsWith("legitimacy,KHM,,series,")).findFirst().orElseThrow();
+    String[] cells = row.split(",", -1);
+    double mean = Double.parseDouble(cells[4]);
+    double low = Double.parseDouble(cells[6]);
+    double high = Double.parseDouble(cells[7]);
+    assertTrue(low < mean && mean < high, row);
+    assertEquals("4", cells[14]);
+    assertNotEquals("", cells[5]);
+  }
+
+  private Path runInto(String name, String... extra) {
+    Path out = dir.resolve(name);
+    String[] args = Stream.concat(Stream.of("run", Fixtures.scenarioFile("clv-dta-exit.yaml").toString(),
+        "--out", out.toString()), Stream.of(extra)).toArray(String[]::new);
+    Cli c = Cli.run(args);
+    assertEquals(0, c.exit(), c.err());
+    return out;
+  }
+
+  // ------------------------------------------------------------------ bad input
+
+  @Test
+  void run_badScenario_exit2WithFileLineKeyAndNothingWritten() throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "scenario: bad\nextends: " + Fixtures.scenarioFile("baseline-2024.yaml")
+        + "\nactors:\n  - id: KHM\n    nationalism: lots\n");
+    Path out = dir.resolve("never");
+    Cli c = Cli.run("run", bad.toString(), "--out", out.toString());
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains(bad + ":5:18: actors[KHM].nationalism: expected a share between 0 and 1, found 'lots'"), c.err());
+    assertFalse(c.err().contains("Exception"), c.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void run_missingFile_exit2() {
+    Cli c = Cli.run("run", dir.resolve("nope.yaml").toString());
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains("nope.yaml: file not found"), c.err());
+  }
+
+  @Test
+  void run_existingResultFolder_neverOverwritten() throws IOException {
+    Path out = dir.resolve("taken");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("keep.txt"), "mine");
+    Cli c = Cli.run("run", Fixtures.scenarioFile("baseline-2024.yaml").toString(), "--out", out.toString());
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains("never overwritten"), c.err());
+    assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+    try (Stream<Path> s = Files.list(out)) {
+      assertEquals(1, s.count());
+    }
+  }
+
+  @Test
+  void run_badOption_exit2WithUsageHint() {
+    Cli c = Cli.run("run", "--replications", "zero", "x.yaml");
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains("--help"), c.err());
+  }
+
+  @Test
+  void run_defaultFolder_underResultsScenarioName() throws IOException {
+    Path root = dir.resolve("results");
+    Cli c = Cli.run("run", Fixtures.scenarioFile("clv-dta-exit.yaml").toString(), "--results", root.toString());
+    assertEquals(0, c.exit(), c.err());
+    try (Stream<Path> s = Files.list(root.resolve("clv-dta-exit"))) {
+      List<Path> runs = s.toList();
+      assertEquals(1, runs.size());
+      assertTrue(runs.get(0).getFileName().toString().endsWith("-seed20240101"));
+    }
+  }
+
+  private static String firstLine(Path dir, String file) throws IOException {
+    try (Stream<String> s = Files.lines(dir.resolve(file))) {
+      return s.findFirst().orElse("");
+    }
+  }
+}

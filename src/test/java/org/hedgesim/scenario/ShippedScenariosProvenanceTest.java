@@ -1,0 +1,86 @@
+package org.hedgesim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.hedgesim.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every number of a shipped scenario cites its evidence: a source text, an entry of FACTS.md, or
+ * an assumption with a reason. Run settings (seed, replications) are not evidence and are exempt.
+ */
+class ShippedScenariosProvenanceTest {
+  private static final Set<String> RUN_SETTINGS = Set.of("seed", "replications");
+
+  @Test
+  void everyNumberInAShippedScenarioHasASource() throws IOException {
+    List<String> missing = new ArrayList<>();
+    for (Path f : shipped()) {
+      Scenario s = Fixtures.scenario(f.getFileName().toString());
+      for (SourcedValue v : s.provenance()) {
+        if (v.origin().file().equals(Inheritance.DEFAULTS_NAME)) continue;
+        if (RUN_SETTINGS.contains(v.path()) || !Provenance.isNumber(v.value())) continue;
+        if (v.source() == null || v.source().isBlank()) {
+          missing.add(v.origin() + ": " + v.path() + " = " + v.value());
+        }
+      }
+    }
+    assertTrue(missing.isEmpty(), "numbers without a source:\n" + String.join("\n", missing));
+  }
+
+  @Test
+  void everySourceNamesItsKind() throws IOException {
+    List<String> vague = new ArrayList<>();
+    for (Path f : shipped()) {
+      for (SourcedValue v : Fixtures.scenario(f.getFileName().toString()).provenance()) {
+        String src = v.source();
+        if (src == null || v.origin().file().equals(Inheritance.DEFAULTS_NAME)) continue;
+        boolean ok = src.startsWith("assumption") || src.startsWith("FACTS.md")
+            || src.startsWith("000_0163d4d205f69416.txt") || src.startsWith("003_92e0250be2161344.txt");
+        if (!ok) vague.add(v.origin() + ": " + v.path() + ": " + src);
+      }
+    }
+    assertTrue(vague.isEmpty(), "sources must start with a seed file, FACTS.md or assumption:\n"
+        + String.join("\n", vague));
+  }
+
+  @Test
+  void quotedSentencesAppearInTheSeedTexts() throws IOException {
+    Path seeds = Fixtures.repo().resolveSibling("shared").resolve("seeds");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(seeds), "../shared/seeds not beside the repo");
+    String t000 = Files.readString(seeds.resolve("000_0163d4d205f69416.txt"));
+    String t003 = Files.readString(seeds.resolve("003_92e0250be2161344.txt"));
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    java.util.regex.Pattern quote = java.util.regex.Pattern.compile(
+        "(000_0163d4d205f69416|003_92e0250be2161344)\\.txt: '([^']+(?:'[a-z][^']*)*)'");
+    for (Path f : shipped()) {
+      for (String line : Files.readAllLines(f)) {
+        java.util.regex.Matcher m = quote.matcher(line);
+        while (m.find()) {
+          String text = m.group(1).startsWith("000") ? t000 : t003;
+          for (String piece : m.group(2).split("\\s*(\\.\\.\\.|\\[[^\\]]*\\])\\s*")) {
+            if (piece.isBlank()) continue;
+            checked++;
+            if (!text.contains(piece.strip())) wrong.add(f.getFileName() + ": " + piece);
+          }
+        }
+      }
+    }
+    assertTrue(checked > 20, "quotations checked: " + checked);
+    assertTrue(wrong.isEmpty(), "quotations not found word for word in the seed texts:\n" + String.join("\n", wrong));
+  }
+
+  private static List<Path> shipped() throws IOException {
+    try (Stream<Path> s = Files.list(Fixtures.repo().resolve("scenarios"))) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+}
