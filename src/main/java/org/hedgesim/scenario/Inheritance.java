@@ -106,7 +106,7 @@ public final class Inheritance {
   }
 
   /** Merges {@code child} over {@code parent}; {@code listName} names the list being merged. */
-  static YMap merge(YMap parent, YMap child, String listName) throws ScenarioException {
+  public static YMap merge(YMap parent, YMap child, String listName) throws ScenarioException {
     LinkedHashMap<String, YMap.Entry> out = new LinkedHashMap<>(parent.entries());
     for (Map.Entry<String, YMap.Entry> e : child.entries().entrySet()) {
       String key = e.getKey();
@@ -165,7 +165,7 @@ public final class Inheritance {
   }
 
   /** The identity of an entity in a list, or null when it has none (it is then appended). */
-  static String identity(String listName, YMap item) {
+  public static String identity(String listName, YMap item) {
     if (item.get("id") instanceof YScalar id && !id.isNull()) return id.text();
     if (listName.equals("relations") && item.get("between") instanceof YList b
         && b.items().size() == 2 && b.items().get(0) instanceof YScalar x

@@ -21,10 +21,10 @@ import org.hedgesim.scenario.YNode.YScalar;
  * with a "did you mean". A failed read records a problem and returns a harmless placeholder (NaN,
  * null, an empty list), so reading goes on and every problem of a file is reported at once.
  */
-final class MapReader {
+public final class MapReader {
 
   /** The ranges a number may be required to lie in. */
-  enum Range {
+  public enum Range {
     ANY("a number"),
     NON_NEGATIVE("a number >= 0"),
     POSITIVE("a number > 0"),
@@ -59,34 +59,34 @@ final class MapReader {
   private final List<Problem> problems;
   private final Set<String> read = new HashSet<>();
 
-  MapReader(YMap map, String path, List<Problem> problems) {
+  public MapReader(YMap map, String path, List<Problem> problems) {
     this.map = map;
     this.path = path;
     this.problems = problems;
   }
 
-  YMap map() {
+  public YMap map() {
     return map;
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  String pathOf(String key) {
+  public String pathOf(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  void problem(YNode at, String key, String message) {
+  public void problem(YNode at, String key, String message) {
     problems.add(new Problem(at == null ? map.origin() : at.origin(), pathOf(key), message));
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return map.has(key);
   }
 
   /** The raw node, or null; marks the key as read. */
-  YNode node(String key) {
+  public YNode node(String key) {
     read.add(key);
     return map.get(key);
   }
@@ -108,22 +108,22 @@ final class MapReader {
     return null;
   }
 
-  String text(String key) {
+  public String text(String key) {
     YScalar s = scalar(key, true, "a text");
     return s == null ? null : s.text();
   }
 
-  String optText(String key) {
+  public String optText(String key) {
     YScalar s = scalar(key, false, "a text");
     return s == null ? null : s.text();
   }
 
-  double number(String key, Range range) {
+  public double number(String key, Range range) {
     return parseNumber(scalar(key, true, range.expected), key, range);
   }
 
   /** An optional number: NaN when absent. */
-  double optNumber(String key, Range range) {
+  public double optNumber(String key, Range range) {
     return parseNumber(scalar(key, false, range.expected), key, range);
   }
 
@@ -132,7 +132,7 @@ final class MapReader {
     return toNumber(s, pathOf(key), range, problems);
   }
 
-  static double toNumber(YScalar s, String path, Range range, List<Problem> problems) {
+  public static double toNumber(YScalar s, String path, Range range, List<Problem> problems) {
     String t = s.text().strip().replace("_", "");
     if (!s.plain() || !NUMBER.matcher(t).matches()) {
       problems.add(new Problem(s.origin(), path,
@@ -148,12 +148,12 @@ final class MapReader {
     return v;
   }
 
-  int integer(String key, int min, int max) {
+  public int integer(String key, int min, int max) {
     YScalar s = scalar(key, true, "a whole number");
     return toInteger(s, key, min, max);
   }
 
-  int optInteger(String key, int min, int max, int otherwise) {
+  public int optInteger(String key, int min, int max, int otherwise) {
     YScalar s = scalar(key, false, "a whole number");
     return s == null ? otherwise : toInteger(s, key, min, max);
   }
@@ -173,7 +173,7 @@ final class MapReader {
     return (int) v;
   }
 
-  long longValue(String key) {
+  public long longValue(String key) {
     YScalar s = scalar(key, true, "a whole number");
     if (s == null) return 0;
     String t = s.text().strip();
@@ -184,7 +184,7 @@ final class MapReader {
     return Long.parseLong(t);
   }
 
-  boolean bool(String key) {
+  public boolean bool(String key) {
     YScalar s = scalar(key, true, "true or false");
     if (s == null) return false;
     String t = s.text().strip();
@@ -193,11 +193,11 @@ final class MapReader {
     return false;
   }
 
-  YearMonth month(String key) {
+  public YearMonth month(String key) {
     return toMonth(scalar(key, true, "a month YYYY-MM"), key);
   }
 
-  YearMonth optMonth(String key) {
+  public YearMonth optMonth(String key) {
     return toMonth(scalar(key, false, "a month YYYY-MM"), key);
   }
 
@@ -206,7 +206,7 @@ final class MapReader {
     return parseMonth(s, pathOf(key), problems);
   }
 
-  static YearMonth parseMonth(YScalar s, String path, List<Problem> problems) {
+  public static YearMonth parseMonth(YScalar s, String path, List<Problem> problems) {
     Matcher m = MONTH.matcher(s.text().strip());
     if (!m.matches()) {
       problems.add(new Problem(s.origin(), path,
@@ -222,12 +222,12 @@ final class MapReader {
     }
   }
 
-  <E extends Enum<E>> E choice(String key, Class<E> type) {
+  public <E extends Enum<E>> E choice(String key, Class<E> type) {
     YScalar s = scalar(key, true, "one of " + words(type));
     return s == null ? null : toChoice(s, key, type);
   }
 
-  <E extends Enum<E>> E toChoice(YScalar s, String key, Class<E> type) {
+  public <E extends Enum<E>> E toChoice(YScalar s, String key, Class<E> type) {
     String t = s.text().strip();
     for (E e : type.getEnumConstants()) {
       if (e.name().toLowerCase(Locale.ROOT).equals(t)) return e;
@@ -237,18 +237,18 @@ final class MapReader {
     return null;
   }
 
-  static <E extends Enum<E>> List<String> wordList(Class<E> type) {
+  public static <E extends Enum<E>> List<String> wordList(Class<E> type) {
     List<String> out = new ArrayList<>();
     for (E e : type.getEnumConstants()) out.add(e.name().toLowerCase(Locale.ROOT));
     return out;
   }
 
-  static <E extends Enum<E>> String words(Class<E> type) {
+  public static <E extends Enum<E>> String words(Class<E> type) {
     return String.join(" | ", wordList(type));
   }
 
   /** A list of words (ids). */
-  List<YScalar> wordNodes(String key, boolean required) {
+  public List<YScalar> wordNodes(String key, boolean required) {
     YNode n = node(key);
     if (n == null) {
       if (required) problem(null, key, "missing key '" + key + "' (a list of ids)");
@@ -270,7 +270,7 @@ final class MapReader {
   }
 
   /** A list of mappings; null when absent. */
-  List<YMap> maps(String key) {
+  public List<YMap> maps(String key) {
     YNode n = node(key);
     if (n == null) return List.of();
     if (n instanceof YScalar s && s.isNull()) return List.of();
@@ -290,7 +290,7 @@ final class MapReader {
   }
 
   /** A nested mapping; null when absent or not a mapping (a problem is then recorded). */
-  YMap submap(String key, boolean required) {
+  public YMap submap(String key, boolean required) {
     YNode n = node(key);
     if (n == null) {
       if (required) problem(null, key, "missing key '" + key + "'");
@@ -302,7 +302,7 @@ final class MapReader {
   }
 
   /** Reports every key not read, with a suggestion among {@code known}. */
-  void finish(Collection<String> known) {
+  public void finish(Collection<String> known) {
     for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
       String key = e.getKey();
       if (read.contains(key)) continue;
@@ -312,11 +312,11 @@ final class MapReader {
   }
 
   /** Reports every key not read, suggesting among the keys that were read. */
-  void finish() {
+  public void finish() {
     finish(read);
   }
 
-  static String abbreviate(String s) {
+  public static String abbreviate(String s) {
     String one = s.replace('\n', ' ');
     return one.length() > 40 ? one.substring(0, 37) + "..." : one;
   }

@@ -4,13 +4,13 @@ import java.util.Collection;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean" for misspelt keys and ids. */
-final class Suggestions {
+public final class Suggestions {
   private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
   private Suggestions() {}
 
   /** The closest candidate within a small edit distance, or null. */
-  static String closest(String word, Collection<String> candidates) {
+  public static String closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
@@ -29,7 +29,7 @@ final class Suggestions {
   }
 
   /** " (did you mean 'x'?)" or "". */
-  static String hint(String word, Collection<String> candidates) {
+  public static String hint(String word, Collection<String> candidates) {
     String c = closest(word, candidates);
     return c == null ? "" : " (did you mean '" + c + "'?)";
   }
