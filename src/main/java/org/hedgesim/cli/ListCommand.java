@@ -27,6 +27,7 @@ final class ListCommand implements Callable<Integer> {
       new String[] {"threat", "state, pole", "Walt threat: power x proximity x distrust x grievance"},
       new String[] {"utility", "state, pole", "what aligning with the pole is worth to the state"},
       new String[] {"fdi_stock", "state, pole", "investment stock from the pole in the state, US$ bn"},
+      new String[] {"<channel>_share", "state, pole", "the pole's share of the state's flows in one channel (fdi_share, ...)"},
       new String[] {"hedging_index", "state", "1 - (max - min alignment) / 2; 1 = equidistant"},
       new String[] {"autonomy", "state", "1 - largest dependence on one pole"},
       new String[] {"legitimacy", "state", "domestic legitimacy, 0 to 1"},
@@ -35,12 +36,16 @@ final class ListCommand implements Callable<Integer> {
       new String[] {"hhi", "state, channel", "Herfindahl index of the state's partners in a channel"},
       new String[] {"hhi_norm", "state, channel", "the same, rescaled to 0..1 for the number of partners"},
       new String[] {"trust", "state, actor", "trust between the two, 0 to 1"},
-      new String[] {"exit_pressure", "state, framework", "pressure to leave (member) or not to join"},
+      new String[] {"exit_pressure", "state, framework", "pressure to leave the framework (the same formula for non-members)"},
       new String[] {"gdp", "actor", "GDP, US$ bn"});
 
   static final List<String> EVENT_KINDS = List.of("exit", "join", "project", "sanction",
       "lift_sanction", "trade_agreement", "visit", "aid", "approach", "shock", "set", "reroute",
       "relation");
+
+  /** Kinds that appear in events.csv besides the scenario's own. */
+  static final List<String> LOGGED_KINDS = List.of("project_start", "project_delay",
+      "project_complete", "offer", "regime_switch", "skipped");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -72,6 +77,7 @@ final class ListCommand implements Callable<Integer> {
     for (String[] m : METRICS) out.printf("  %-15s %-18s %s%n", m[0], "[" + m[1] + "]", m[2]);
     out.println();
     out.println("Event kinds (events: in a scenario): " + String.join(", ", EVENT_KINDS));
+    out.println("Also in events.csv (decided by the model): " + String.join(", ", LOGGED_KINDS));
     out.println();
     out.println("Model parameters (parameters: in a scenario):");
     for (Parameter p : Parameter.values()) out.printf("  %-32s %s [%s]%n", p.key(), p.description(), p.unit());

@@ -55,7 +55,7 @@ public final class Manifest {
     for (SourcedValue v : s.provenance()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("path", v.path());
-      m.put("value", Provenance.isNumber(v.value()) ? (Object) Double.valueOf(v.value()) : v.value());
+      m.put("value", number(v.value()));
       m.put("source", v.source());
       m.put("written_at", v.origin().toString());
       values.add(m);
@@ -89,10 +89,18 @@ public final class Manifest {
     return root;
   }
 
+  /** A number as written: whole numbers stay exact (as long), others become doubles. */
+  static Object number(String text) {
+    if (!Provenance.isNumber(text)) return text;
+    String t = text.strip();
+    if (t.matches("[-+]?\\d{1,18}")) return Long.valueOf(t);
+    return Double.valueOf(t);
+  }
+
   static Object toJson(YNode n) {
     if (n instanceof YNode.YScalar s) {
       if (s.isNull()) return null;
-      if (s.plain() && Provenance.isNumber(s.text())) return Double.valueOf(s.text());
+      if (s.plain() && Provenance.isNumber(s.text())) return number(s.text());
       if (s.plain() && (s.text().equals("true") || s.text().equals("false"))) return Boolean.valueOf(s.text());
       return s.text();
     }

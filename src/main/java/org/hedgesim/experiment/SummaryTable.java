@@ -19,7 +19,7 @@ public final class SummaryTable {
   /** The columns of summary.csv. */
   public static final List<String> HEADER = List.of("metric", "actor", "target", "kind", "final",
       "final_sd", "final_ci_low", "final_ci_high", "mean", "mean_sd", "mean_ci_low",
-      "mean_ci_high", "min", "max", "replications");
+      "mean_ci_high", "min", "max", "n", "replications");
 
   /** One row of the summary. */
   public record Row(String metric, String actor, String target, String kind, Estimate last,
@@ -107,7 +107,7 @@ public final class SummaryTable {
       for (Row r : rows()) {
         t.row(r.metric(), r.actor(), r.target(), r.kind(), r.last().mean(), r.last().sd(),
             r.last().ciLow(), r.last().ciHigh(), r.mean().mean(), r.mean().sd(), r.mean().ciLow(),
-            r.mean().ciHigh(), r.min(), r.max(), (double) r.last().n());
+            r.mean().ciHigh(), r.min(), r.max(), (double) r.last().n(), (double) finals.size());
       }
     }
   }

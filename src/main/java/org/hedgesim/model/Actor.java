@@ -24,8 +24,8 @@ public final class Actor {
   double growthTarget;
   /** growth this step including shocks and the inflow effect */
   double effectiveGrowth;
-  double shockGrowth;
-  int shockSteps;
+  /** growth shocks running now */
+  final Temporary shocks = new Temporary();
   double startInflow;
   /** whether the actor's GDP is modelled (given at the start) */
   final boolean startGdpPositive;
@@ -36,7 +36,8 @@ public final class Actor {
   double neutrality;
   Strategy strategy;
   Strategy effectiveStrategy;
-  final Weights ownWeights;
+  /** the weights of its current declared strategy (the scenario's overrides apply to the first) */
+  Weights ownWeights;
   double inertia;
   double tolerance;
   boolean regimeSwitch;
@@ -45,6 +46,8 @@ public final class Actor {
   final Inducements inducements;
   /** severity of the sanction this actor imposes on each actor (by actor index) */
   final double[] sanctionOn;
+  /** whether that sanction was scripted (then only a scripted lift ends it) */
+  final boolean[] sanctionScripted;
   /** alignment of each actor toward this pole at this pole's last review (by actor index) */
   final double[] lastReviewed;
 
@@ -92,6 +95,7 @@ public final class Actor {
     this.approach = spec.approach();
     this.inducements = spec.inducements();
     this.sanctionOn = new double[actors];
+    this.sanctionScripted = new boolean[actors];
     this.lastReviewed = new double[actors];
     boolean small = spec.isSmall();
     int p = small ? poles : 0;

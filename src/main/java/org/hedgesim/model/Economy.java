@@ -57,8 +57,8 @@ final class Economy implements Steppable {
         };
       }
       if (g != 0) f.base *= Equations.stepGrowth(g, w.stepsPerYear);
-      f.level = Math.max(0.0, f.base * multiplier(w, f)) + f.extra;
-      if (f.extraSteps > 0 && --f.extraSteps == 0) f.extra = 0;
+      f.level = Math.max(0.0, f.base * multiplier(w, f)) + f.extras.total();
+      f.extras.tick();
       if (f.offerSteps > 0 && --f.offerSteps == 0) f.offer = 0;
       if (ch.stock()) {
         double keep = Math.pow(1.0 - ch.depreciation(), dt);
@@ -106,13 +106,13 @@ final class Economy implements Steppable {
   private static void advanceGdp(HedgeWorld w) {
     double phi = w.p(Parameter.INFLOW_GROWTH_EFFECT);
     for (Actor a : w.actors) {
-      double g = a.growth + a.shockGrowth;
+      double g = a.growth + a.shocks.total();
       if (a.gdp > 0) {
         g += phi * (inflow(w, a.index) - a.startInflow) / a.gdp;
         a.gdp *= Equations.stepGrowth(g, w.stepsPerYear);
       }
       a.effectiveGrowth = g;
-      if (a.shockSteps > 0 && --a.shockSteps == 0) a.shockGrowth = 0;
+      a.shocks.tick();
     }
   }
 

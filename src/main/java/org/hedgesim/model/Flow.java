@@ -20,9 +20,8 @@ public final class Flow {
   final double growth;
   /** product of trade agreement boosts */
   double boost = 1.0;
-  /** one-off extra yearly level (aid gifts) and its remaining steps */
-  double extra;
-  int extraSteps;
+  /** one-off extra yearly levels (aid gifts), each with its remaining steps */
+  final Temporary extras = new Temporary();
   /** a pole's standing offer: a fraction added to the level while it lasts */
   double offer;
   int offerSteps;

@@ -28,6 +28,7 @@ final class Happenings {
       startProject(w, w.projectIndex.get(sp.project()), origin);
     } else if (action instanceof Action.Sanction s) {
       sanction(w, w.actorIndex(s.from()), w.actorIndex(s.to()), s.severity(), origin, "");
+      w.actors[w.actorIndex(s.from())].sanctionScripted[w.actorIndex(s.to())] = true;
     } else if (action instanceof Action.LiftSanction l) {
       liftSanction(w, w.actorIndex(l.from()), w.actorIndex(l.to()), origin, "");
     } else if (action instanceof Action.TradeAgreement t) {
@@ -53,9 +54,7 @@ final class Happenings {
           before + " -> " + c.approach().name().toLowerCase(Locale.ROOT));
     } else if (action instanceof Action.Shock s) {
       Actor actor = w.actors[w.actorIndex(s.actor())];
-      actor.shockGrowth += s.growth();
-      actor.shockSteps = Math.max(actor.shockSteps,
-          Math.max(1, (int) Math.ceil((double) s.months() / w.monthsPerStep)));
+      actor.shocks.add(s.growth(), Math.max(1, (int) Math.ceil((double) s.months() / w.monthsPerStep)));
       w.log("shock", actor.index, -1, s.growth(), origin, "growth " + s.growth() + " for " + s.months() + " months");
     } else if (action instanceof Action.SetValue s) {
       set(w, s.path(), s.value(), origin);
@@ -149,6 +148,7 @@ final class Happenings {
       return;
     }
     pole.sanctionOn[to] = 0;
+    pole.sanctionScripted[to] = false;
     w.log("lift_sanction", from, to, Double.NaN, origin, detail);
   }
 
@@ -186,8 +186,7 @@ final class Happenings {
     String channel = w.aidChannel();
     if (channel != null) {
       Flow f = w.flowIndex.get(HedgeWorld.flowKey(channel, a.from(), a.to()));
-      f.extra += a.amount();
-      f.extraSteps = Math.max(f.extraSteps, w.stepsPerYear);
+      f.extras.add(a.amount(), w.stepsPerYear);
     }
     pushTrust(w, from, to, Math.min(0.05, w.p(Parameter.AID_TRUST) * a.amount()));
     w.log("aid", from, to, a.amount(), origin, a.aidKind() == null ? "" : a.aidKind());
@@ -230,7 +229,7 @@ final class Happenings {
     } else {
       Settable s = Settable.find(path.section(), path.field());
       switch (path.section()) {
-        case "actors" -> setActor(w.actors[w.actorIndex(path.ids().get(0))], s, value);
+        case "actors" -> setActor(w, w.actors[w.actorIndex(path.ids().get(0))], s, value);
         case "relations" -> setRelation(
             w.relations[w.actorIndex(path.ids().get(0))][w.actorIndex(path.ids().get(1))], s, value);
         case "frameworks" -> setFramework(w.frameworkIndex.get(path.ids().get(0)), s, value);
@@ -240,7 +239,7 @@ final class Happenings {
     w.log("set", "", "", Double.NaN, origin, path + " = " + value);
   }
 
-  private static void setActor(Actor a, Settable s, String value) {
+  private static void setActor(HedgeWorld w, Actor a, Settable s, String value) {
     switch (s) {
       case ACTOR_NATIONALISM -> {
         a.nationalism = Double.parseDouble(value);
@@ -255,6 +254,7 @@ final class Happenings {
       case ACTOR_STRATEGY -> {
         a.strategy = Strategy.valueOf(value.toUpperCase(Locale.ROOT));
         a.effectiveStrategy = a.strategy;
+        a.ownWeights = w.scenario().strategies().get(a.strategy);
       }
       case ACTOR_APPROACH -> a.approach = Approach.valueOf(value.toUpperCase(Locale.ROOT));
       default -> throw new IllegalStateException(s.toString());

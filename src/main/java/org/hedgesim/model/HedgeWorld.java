@@ -161,13 +161,20 @@ public class HedgeWorld extends SimState {
     observer = null; // the starting positions are not events
     build();
     observer = quiet;
+    if (observer != null) observer.onStart(metrics.keys());
+    for (int s : small) {
+      Actor a = actors[s];
+      if (a.effectiveStrategy != a.strategy) {
+        log("regime_switch", s, -1, Double.NaN, "endogenous", a.strategy.name().toLowerCase(java.util.Locale.ROOT)
+            + " -> " + a.effectiveStrategy.name().toLowerCase(java.util.Locale.ROOT) + " at the start");
+      }
+    }
     new Events(this).schedule();
     schedule.scheduleRepeating(0.0, ORDER_POWERS, new Powers(), 1.0);
     schedule.scheduleRepeating(0.0, ORDER_PERCEPTION, new Perception(), 1.0);
     schedule.scheduleRepeating(0.0, ORDER_DECISION, new Decision(), 1.0);
     schedule.scheduleRepeating(0.0, ORDER_ECONOMY, new Economy(), 1.0);
     schedule.scheduleRepeating(0.0, ORDER_RECORD, new Record(), 1.0);
-    if (observer != null) observer.onStart(metrics.keys());
   }
 
   /** Runs every step of the scenario, then {@link #finish()}. */

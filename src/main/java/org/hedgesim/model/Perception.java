@@ -44,7 +44,7 @@ final class Perception implements Steppable {
       for (int f : idx) {
         Flow flow = w.flows[f];
         double share = value(flow, ch) / total;
-        shares[partners++] = share;
+        if (share > 0) shares[partners++] = share;
         int pole = w.actors[flow.partner].poleIndex;
         if (pole >= 0 && flow.partner != a.index) {
           a.channelShare[c][pole] += share;

@@ -10,7 +10,8 @@ import sim.engine.Steppable;
  * leans: its relative alignment (alignment to the pole minus its highest alignment to another
  * pole). Positive poles court with offers when the state leans away or drifts off, and reward it
  * when it comes closer; negative poles sanction below the floor and lift once the state is back
- * above floor + margin; mixed poles do both.
+ * above floor + margin; mixed poles do both. A scripted sanction is left alone: only a scripted
+ * lift ends it.
  */
 final class Powers implements Steppable {
   private static final long serialVersionUID = 1L;
@@ -43,10 +44,13 @@ final class Powers implements Steppable {
     double previous = pole.lastReviewed[state.index];
     pole.lastReviewed[state.index] = a;
     boolean sanctioned = pole.sanctionOn[state.index] > 0;
+    boolean scripted = pole.sanctionScripted[state.index];
     String lean = w.logging() ? String.format(java.util.Locale.ROOT, "relative alignment %.3f", relative) : "";
     switch (pole.approach) {
       case POSITIVE -> {
-        if (sanctioned) Happenings.liftSanction(w, pole.index, state.index, "endogenous", "positive approach; " + lean);
+        if (sanctioned && !scripted) {
+          Happenings.liftSanction(w, pole.index, state.index, "endogenous", "positive approach; " + lean);
+        }
         if (relative < ind.goal() || a < previous) {
           Happenings.offer(w, pole.index, state.index, ind.offerSize(), interval, "courtship; " + lean);
         } else if (a > previous) {
@@ -56,7 +60,7 @@ final class Powers implements Steppable {
       case NEGATIVE -> {
         if (!sanctioned && relative < ind.floor()) {
           Happenings.sanction(w, pole.index, state.index, ind.sanctionSeverity(), "endogenous", lean);
-        } else if (sanctioned && relative >= ind.floor() + ind.liftMargin()) {
+        } else if (sanctioned && !scripted && relative >= ind.floor() + ind.liftMargin()) {
           Happenings.liftSanction(w, pole.index, state.index, "endogenous", lean);
         }
       }
@@ -66,7 +70,7 @@ final class Powers implements Steppable {
             Happenings.sanction(w, pole.index, state.index, ind.sanctionSeverity(), "endogenous", lean);
           }
         } else {
-          if (sanctioned && relative >= ind.floor() + ind.liftMargin()) {
+          if (sanctioned && !scripted && relative >= ind.floor() + ind.liftMargin()) {
             Happenings.liftSanction(w, pole.index, state.index, "endogenous", lean);
           }
           if (relative < ind.goal()) {

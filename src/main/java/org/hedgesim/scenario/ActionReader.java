@@ -54,14 +54,14 @@ final class ActionReader {
       case "exit" -> new Action.Exit(refs.actor(r, "actor"), refs.framework(r, "framework"));
       case "join" -> new Action.Join(refs.actor(r, "actor"), refs.framework(r, "framework"));
       case "project" -> new Action.StartProject(refs.project(r, "id"));
-      case "sanction" -> new Action.Sanction(refs.actor(r, "from"), refs.actor(r, "to"),
+      case "sanction" -> new Action.Sanction(refs.actor(r, "from"), other(r, "to", "from"),
           r.number("severity", Range.SHARE));
-      case "lift_sanction" -> new Action.LiftSanction(refs.actor(r, "from"), refs.actor(r, "to"));
-      case "trade_agreement" -> new Action.TradeAgreement(refs.actors(r, "parties"),
+      case "lift_sanction" -> new Action.LiftSanction(refs.actor(r, "from"), other(r, "to", "from"));
+      case "trade_agreement" -> new Action.TradeAgreement(parties(r),
           r.number("export_boost", Range.NON_NEGATIVE));
-      case "visit" -> new Action.Visit(refs.actor(r, "from"), refs.actor(r, "to"),
+      case "visit" -> new Action.Visit(refs.actor(r, "from"), other(r, "to", "from"),
           r.choice("level", VisitLevel.class));
-      case "aid" -> new Action.Aid(refs.actor(r, "from"), refs.actor(r, "to"),
+      case "aid" -> new Action.Aid(refs.actor(r, "from"), other(r, "to", "from"),
           r.number("amount", Range.NON_NEGATIVE), r.optText("kind"));
       case "approach" -> new Action.ApproachChange(refs.actor(r, "actor"),
           r.choice("approach", Approach.class));
@@ -69,12 +69,33 @@ final class ActionReader {
           r.integer("months", 1, 1200));
       case "set" -> readSet(r);
       case "reroute" -> new Action.Reroute(refs.actor(r, "actor"), refs.channel(r, "kind"),
-          refs.actor(r, "from_partner"), refs.actor(r, "to_partner"), r.number("share", Range.SHARE));
+          refs.actor(r, "from_partner"), other(r, "to_partner", "from_partner"),
+          r.number("share", Range.SHARE));
       case "relation" -> readRelationChange(r);
       default -> throw new IllegalStateException(kind);
     };
     r.finish();
     return a;
+  }
+
+  /** Reads an actor reference that must differ from the one under {@code firstKey}. */
+  private String other(MapReader r, String key, String firstKey) {
+    String id = refs.actor(r, key);
+    YNode first = r.map().get(firstKey);
+    if (id != null && first instanceof YScalar f && id.equals(f.text())) {
+      r.problem(r.map().get(key), key, "'" + key + "' must be another actor than '" + firstKey + "' ("
+          + id + ")");
+      return null;
+    }
+    return id;
+  }
+
+  private List<String> parties(MapReader r) {
+    List<String> parties = refs.actors(r, "parties");
+    if (new java.util.HashSet<>(parties).size() < 2 && r.has("parties")) {
+      r.problem(r.map().get("parties"), "parties", "a trade agreement needs at least two different parties");
+    }
+    return parties;
   }
 
   private Action readSet(MapReader r) {
@@ -103,6 +124,8 @@ final class ActionReader {
     List<String> pair = refs.actors(r, "between");
     if (pair.size() != 2) {
       r.problem(r.map().get("between"), "between", "expected two actor ids, like [A, B]");
+    } else if (pair.get(0).equals(pair.get(1))) {
+      r.problem(r.map().get("between"), "between", "a relation needs two different actors");
     }
     double trust = orZero(r.optNumber("trust", Range.SIGNED_SHARE));
     double grievance = orZero(r.optNumber("grievance", Range.SIGNED_SHARE));

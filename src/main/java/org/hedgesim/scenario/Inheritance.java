@@ -20,9 +20,10 @@ import org.hedgesim.scenario.YNode.YScalar;
  * <p>Merge rules: a mapping merges key by key, recursively; a list of entities merges by identity
  * (an entry's {@code id}; a relation's {@code between} pair in either order; a flow's kind, from
  * and to), so a child overrides single values of a parent's entry and appends new entries; an entry
- * with {@code remove: true} deletes the parent's entry of the same identity; list entries without
- * identity (events without an id) are appended; any other value, and a list of plain values,
- * replaces the parent's.
+ * with {@code remove: true} deletes the parent's entry of the same identity; events without an id
+ * are appended; any other list with entries that have no identity (a project's effects), any other
+ * value, and a list of plain values, replaces the parent's. Two entries with the same identity in
+ * one file are an error.
  */
 public final class Inheritance {
 
@@ -58,6 +59,7 @@ public final class Inheritance {
             "the scenario it extends was not found: tried " + currentName));
       }
       tree = YamlReader.read(current, currentName);
+      checkDuplicates(tree);
       names.add(currentName);
       paths.add(canonical);
       chain.add(tree);
@@ -85,6 +87,30 @@ public final class Inheritance {
     LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>(merged.entries());
     entries.remove("extends");
     return new Resolved(new YMap(entries, merged.origin()), List.copyOf(names), List.copyOf(paths));
+  }
+
+  /** Entity lists whose entries are identified (see {@link #identity}). */
+  private static final List<String> ENTITY_LISTS =
+      List.of("actors", "relations", "flows", "frameworks", "projects", "events");
+
+  /** Two entries of one list with the same identity, in one file, are an error. */
+  private static void checkDuplicates(YMap tree) throws ScenarioException {
+    List<Problem> problems = new ArrayList<>();
+    for (String list : ENTITY_LISTS) {
+      if (!(tree.get(list) instanceof YList l)) continue;
+      Map<String, Origin> seen = new java.util.HashMap<>();
+      for (YNode item : l.items()) {
+        if (!(item instanceof YMap m)) continue;
+        String id = identity(list, m);
+        if (id == null) continue;
+        Origin first = seen.putIfAbsent(id, m.origin());
+        if (first != null) {
+          problems.add(new Problem(m.origin(), list + "[" + id + "]",
+              "duplicate entry: " + list + "[" + id + "] is already defined at line " + first.line()));
+        }
+      }
+    }
+    if (!problems.isEmpty()) throw new ScenarioException(problems);
   }
 
   /** The built-in defaults as a tree. */
@@ -132,6 +158,11 @@ public final class Inheritance {
 
   private static YList mergeList(String listName, YList parent, YList child)
       throws ScenarioException {
+    boolean unkeyed = child.items().stream().anyMatch(i -> identity(listName, (YMap) i) == null);
+    if (unkeyed && !listName.equals("events")) {
+      // a list of entries without identity (project effects, ...) is replaced as a whole
+      return child;
+    }
     List<YNode> out = new ArrayList<>(parent.items());
     for (YNode item : child.items()) {
       YMap c = (YMap) item;

@@ -85,6 +85,9 @@ final class References {
       r.problem(at, "path", path.section() + "[...] takes " + expected + (expected == 1 ? " id" : " ids"));
       return;
     }
+    if (expected == 2 && path.ids().get(0).equals(path.ids().get(1))) {
+      r.problem(at, "path", "a relation needs two different actors");
+    }
     for (String id : path.ids()) {
       if (!ids.contains(id)) {
         r.problem(at, "path", "no " + path.section().replaceAll("s$", "") + " with id '" + id + "'"
@@ -97,13 +100,14 @@ final class References {
   void settableValue(MapReader r, ValuePath path, YScalar value) {
     String p = r.pathOf("value");
     if (path.section().equals("parameters")) {
-      MapReader.toNumber(value, p, Range.ANY, problems);
+      MapReader.toNumber(value, p, Range.NON_NEGATIVE, problems);
       return;
     }
     Settable s = Settable.find(path.section(), path.field());
     if (s == null) return;
     switch (s.kind()) {
       case NUMBER -> MapReader.toNumber(value, p, Range.ANY, problems);
+      case NON_NEGATIVE -> MapReader.toNumber(value, p, Range.NON_NEGATIVE, problems);
       case SHARE -> MapReader.toNumber(value, p, Range.SHARE, problems);
       case OPEN_SHARE -> MapReader.toNumber(value, p, Range.OPEN_SHARE, problems);
       case STRATEGY -> r.toChoice(value, "value", Strategy.class);

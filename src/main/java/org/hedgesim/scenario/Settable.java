@@ -21,13 +21,13 @@ public enum Settable {
   RELATION_GRIEVANCE("relations", "grievance", Kind.SHARE),
   RELATION_PROXIMITY("relations", "proximity", Kind.SHARE),
   RELATION_SECURITY("relations", "security", Kind.SHARE),
-  FRAMEWORK_BENEFIT("frameworks", "benefit", Kind.NUMBER),
-  FRAMEWORK_SOVEREIGNTY_COST("frameworks", "sovereignty_cost", Kind.NUMBER),
-  FRAMEWORK_EXIT_COST("frameworks", "exit_cost", Kind.NUMBER),
+  FRAMEWORK_BENEFIT("frameworks", "benefit", Kind.NON_NEGATIVE),
+  FRAMEWORK_SOVEREIGNTY_COST("frameworks", "sovereignty_cost", Kind.NON_NEGATIVE),
+  FRAMEWORK_EXIT_COST("frameworks", "exit_cost", Kind.NON_NEGATIVE),
   FRAMEWORK_OPEN("frameworks", "open", Kind.BOOLEAN);
 
   /** What kind of value the field takes. */
-  public enum Kind { NUMBER, SHARE, OPEN_SHARE, STRATEGY, APPROACH, BOOLEAN }
+  public enum Kind { NUMBER, NON_NEGATIVE, SHARE, OPEN_SHARE, STRATEGY, APPROACH, BOOLEAN }
 
   private final String section;
   private final String field;

@@ -217,17 +217,17 @@ public final class YamlReader {
       LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>();
       for (NodeTuple t : map.getValue()) {
         Node keyNode = t.getKeyNode();
+        if (keyNode instanceof ScalarNode mk && mk.getValue().equals("<<")) {
+          problems.add(new Problem(origin(keyNode.getStartMark()), "",
+              "YAML merge keys ('<<') are not supported; use 'extends:' to build on another scenario"));
+          continue;
+        }
         if (!(keyNode instanceof ScalarNode k) || !ALLOWED_TAGS.contains(keyNode.getTag())) {
           problems.add(new Problem(origin(keyNode.getStartMark()), "",
               "keys must be plain words, found " + describe(keyNode)));
           continue;
         }
         String key = k.getValue();
-        if (key.equals("<<")) {
-          problems.add(new Problem(origin(keyNode.getStartMark()), "",
-              "YAML merge keys ('<<') are not supported; use 'extends:' to build on another scenario"));
-          continue;
-        }
         if (key.equals(SOURCE_KEY)) continue;
         if (entries.containsKey(key)) {
           problems.add(new Problem(origin(keyNode.getStartMark()), key,

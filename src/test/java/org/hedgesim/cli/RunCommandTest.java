@@ -94,6 +94,7 @@ class RunCommandTest {
     double high = Double.parseDouble(cells[7]);
     assertTrue(low < mean && mean < high, row);
     assertEquals("4", cells[14]);
+    assertEquals("4", cells[15]);
     assertNotEquals("", cells[5]);
   }
 

@@ -171,6 +171,53 @@ class ScenarioLoaderTest {
     assertTrue(message(f).contains("scenario: a scenario name is a word"), message(f));
   }
 
+  @Test
+  void selfPairs_refusedBeforeTheRun() throws Exception {
+    Path f = write("self.yaml", "scenario: self\n" + base() + "events:\n"
+        + "  - {id: a, at: 2025-01, relation: {between: [KHM, KHM], trust: 0.1}}\n"
+        + "  - {id: b, at: 2025-01, sanction: {from: USA, to: USA, severity: 0.1}}\n"
+        + "  - {id: c, at: 2025-01, set: {path: 'relations[VNM,VNM].trust', value: 0.1}}\n");
+    String m = message(f);
+    assertTrue(m.contains("events[a].relation.between: a relation needs two different actors"), m);
+    assertTrue(m.contains("events[b].sanction.to: 'to' must be another actor than 'from' (USA)"), m);
+    assertTrue(m.contains("events[c].set.path: a relation needs two different actors"), m);
+  }
+
+  @Test
+  void duplicateEntriesInOneFile_refused() throws Exception {
+    Path f = write("dupflow.yaml", "scenario: d\n" + base() + "flows:\n"
+        + "  - {kind: aid, from: LAO, to: KHM, amount: 0.1}\n"
+        + "  - {kind: aid, from: LAO, to: KHM, amount: 0.2}\n");
+    assertTrue(message(f).contains("dupflow.yaml:5:5: flows[aid:LAO>KHM]: duplicate entry: flows[aid:LAO>KHM] is already defined at line 4"),
+        message(f));
+  }
+
+  @Test
+  void setValue_respectsTheRangeOfItsTarget() throws Exception {
+    Path f = write("neg.yaml", "scenario: neg\n" + base() + "events:\n"
+        + "  - {at: 2025-01, set: {path: parameters.utility_gain, value: -1}}\n"
+        + "  - {at: 2025-01, set: {path: 'frameworks[ASEAN].benefit', value: -0.1}}\n");
+    List<Problem> p = problems(f);
+    assertEquals(2, p.size(), p.toString());
+    assertTrue(p.get(0).message().contains("expected a number >= 0, found -1"), p.toString());
+  }
+
+  @Test
+  void mergeKey_hasItsOwnMessage() throws Exception {
+    Path f = write("merge.yaml", "base: &b {x: 1}\nscenario: m\nother:\n  <<: *b\n");
+    assertTrue(message(f).contains("merge keys ('<<') are not supported; use 'extends:'"), message(f));
+  }
+
+  @Test
+  void projectEffects_replacedNotAppendedByAChild() throws Exception {
+    Path f = write("effects.yaml", "scenario: effects\nextends: " + Fixtures.scenarioFile("funan-techo-canal.yaml")
+        + "\nprojects:\n  - id: funan-techo\n    on_completion:\n"
+        + "      - reroute: {actor: KHM, kind: transit, from_partner: VNM, to_partner: KHM, share: 0.9}\n");
+    Scenario s = ScenarioLoader.load(f);
+    assertEquals(1, s.projects().get(0).onCompletion().size());
+    assertEquals(0.9, ((Action.Reroute) s.projects().get(0).onCompletion().get(0)).share());
+  }
+
   // ------------------------------------------------------------------ unsafe or broken files
 
   @Test
