@@ -16,11 +16,31 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * When every pair differs by the same amount (sd = 0) the interval is that amount and d_z is
  * infinite (0 when the amount is 0). The p value is the two-sided paired t test's.
  *
+ * <p>Because common random numbers make the pairs alike, sd is often far smaller than the spread of
+ * either scenario's runs, and d_z is then large even for a small shift. {@code effectDav} puts the
+ * shift on the scale of that spread instead: Cohen's d_av = d / ((sd_A + sd_B) / 2) (Lakens 2013,
+ * eq. 5), comparable with a between-groups d.
+ *
  * @param n pairs with both values
+ * @param effectDav d over the mean of the two scenarios' standard deviations (infinite when both
+ *     are 0 and d is not)
  * @param pValue two-sided p value of the paired t test; NaN with fewer than two pairs
  */
 public record PairedDifference(int n, double meanA, double meanB, double difference, double sd,
-    double ciLow, double ciHigh, double effectDz, double pValue) {
+    double ciLow, double ciHigh, double effectDz, double effectDav, double pValue) {
+
+  /**
+   * The order in which effects are listed as "largest": by |d_av| (the shift against run-to-run
+   * spread; a shift in outcomes that never vary counts as infinite), then |d_z|, then |difference|.
+   */
+  public static final java.util.Comparator<PairedDifference> LARGEST_FIRST =
+      java.util.Comparator.comparingDouble((PairedDifference d) -> -magnitude(d.effectDav()))
+          .thenComparingDouble(d -> -magnitude(d.effectDz()))
+          .thenComparingDouble(d -> -magnitude(d.difference()));
+
+  private static double magnitude(double v) {
+    return Double.isNaN(v) ? -1 : Math.abs(v);
+  }
 
   /** True when the 95% confidence interval of the difference lies wholly above or below zero. */
   public boolean ciExcludesZero() {
@@ -42,18 +62,24 @@ public record PairedDifference(int n, double meanA, double meanB, double differe
     }
     int n = (int) sd.getN();
     double nan = Double.NaN;
-    if (n == 0) return new PairedDifference(0, nan, nan, nan, nan, nan, nan, nan, nan);
+    if (n == 0) return new PairedDifference(0, nan, nan, nan, nan, nan, nan, nan, nan, nan);
     double d = sd.getMean();
-    if (n < 2) return new PairedDifference(n, sa.getMean(), sb.getMean(), d, nan, nan, nan, nan, nan);
+    if (n < 2) return new PairedDifference(n, sa.getMean(), sb.getMean(), d, nan, nan, nan, nan, nan, nan);
     double s = sd.getStandardDeviation();
+    double dav = ratio(d, (sa.getStandardDeviation() + sb.getStandardDeviation()) / 2);
     if (s == 0) {
-      double dz = d == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, d);
-      return new PairedDifference(n, sa.getMean(), sb.getMean(), d, 0, d, d, dz, d == 0 ? 1 : 0);
+      return new PairedDifference(n, sa.getMean(), sb.getMean(), d, 0, d, d, ratio(d, 0), dav, d == 0 ? 1 : 0);
     }
     TDistribution t = new TDistribution(null, n - 1);
     double se = s / Math.sqrt(n);
     double half = t.inverseCumulativeProbability(1 - (1 - Estimate.LEVEL) / 2) * se;
     double p = 2 * t.cumulativeProbability(-Math.abs(d / se));
-    return new PairedDifference(n, sa.getMean(), sb.getMean(), d, s, d - half, d + half, d / s, p);
+    return new PairedDifference(n, sa.getMean(), sb.getMean(), d, s, d - half, d + half, d / s, dav, p);
+  }
+
+  /** d / s, with 0 / 0 = 0 and d / 0 = an infinity of d's sign. */
+  private static double ratio(double d, double s) {
+    if (s > 0) return d / s;
+    return d == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, d);
   }
 }

@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.hedgesim.experiment.ScenarioRun;
 import org.hedgesim.output.ResultFolder;
@@ -46,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
       description = "Worker threads for replications (default: all cores). Results do not depend on it.")
   Integer threads;
 
+  @Option(names = "--report", description = "Also write report/report.html (plots, tables, provenance) into the folder.")
+  boolean report;
+
   @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
       description = "Where default result folders go (default: ${DEFAULT-VALUE}).")
   Path resultsRoot;
@@ -73,7 +75,8 @@ final class RunCommand implements Callable<Integer> {
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     ScenarioRun.Result result;
     try {
-      result = ScenarioRun.execute(s, files(s), target, t);
+      result = ScenarioRun.execute(s, ScenarioFiles.paths(scenarioFile, s), target, t,
+          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE);
     } catch (FileAlreadyExistsException e) {
       err.println("hedgesim run: output folder " + e.getFile() + " " + e.getReason());
       err.flush();
@@ -84,15 +87,5 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private List<Path> files(Scenario s) {
-    Path base = scenarioFile.toAbsolutePath().getParent();
-    Path first = Path.of(s.files().get(0));
-    Path firstDir = first.getParent();
-    return s.files().stream().map(f -> {
-      Path p = Path.of(f);
-      Path rel = firstDir == null ? p : firstDir.relativize(p);
-      return base.resolve(rel).normalize();
-    }).toList();
-  }
 
 }

@@ -26,6 +26,9 @@ class PairedDifferenceTest {
     assertEquals(1.5 - half, d.ciLow(), 1e-9);
     assertEquals(1.5 + half, d.ciHigh(), 1e-9);
     assertEquals(1.5 / sd, d.effectDz(), 1e-9);
+    double sdA = Math.sqrt(5.0 / 3); // 1,2,3,4
+    double sdB = Math.sqrt(8.0 / 3); // 2,4,4,6: mean 4, squares 4 + 0 + 0 + 4
+    assertEquals(1.5 / ((sdA + sdB) / 2), d.effectDav(), 1e-9);
     assertEquals(new TTest().pairedTTest(b, a), d.pValue(), 1e-12);
     assertTrue(d.ciExcludesZero());
   }
