@@ -32,8 +32,12 @@ public final class ChartFiles {
 
   /** Writes the chart as a standalone SVG file. */
   public static void writeSvg(JFreeChart chart, int width, int height, String id, Path file) throws IOException {
-    String doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(chart, width, height, id) + "\n";
-    Files.writeString(file, doc, StandardCharsets.UTF_8);
+    writeSvg(svg(chart, width, height, id), file);
+  }
+
+  /** Writes an {@code <svg>} element made by {@link #svg} as a standalone SVG file. */
+  public static void writeSvg(String svgElement, Path file) throws IOException {
+    Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgElement + "\n", StandardCharsets.UTF_8);
   }
 
   /** Writes the chart as a PNG of twice its nominal size. */

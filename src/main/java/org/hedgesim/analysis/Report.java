@@ -72,8 +72,9 @@ public final class Report {
     for (int i = 0; i < c.figures().size(); i++) {
       ReportContent.Figure f = c.figures().get(i);
       String id = "fig" + (i + 1);
-      svgs.add(ChartFiles.svg(f.chart(), WIDTH, HEIGHT, id));
-      ChartFiles.writeSvg(f.chart(), WIDTH, HEIGHT, id, plots.resolve(f.id() + ".svg"));
+      String svg = ChartFiles.svg(f.chart(), WIDTH, HEIGHT, id);
+      svgs.add(svg);
+      ChartFiles.writeSvg(svg, plots.resolve(f.id() + ".svg"));
       ChartFiles.writePng(f.chart(), WIDTH, HEIGHT, plots.resolve(f.id() + ".png"));
     }
     Path html = reportDir.resolve(FILE);

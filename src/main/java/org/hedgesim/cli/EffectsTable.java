@@ -58,9 +58,9 @@ final class EffectsTable {
     }
     out.printf(Locale.ROOT, "%n%d events in %.1f s. Results: %s%n", result.events(),
         result.elapsed().toMillis() / 1000.0, result.folder());
-    out.printf(Locale.ROOT, "  compare.csv has every outcome; outcomes.csv the paired values%s%n",
-        java.nio.file.Files.exists(result.folder().resolve("report/report.html"))
-            ? "; report: " + result.folder().resolve("report/report.html") : "");
+    out.printf(Locale.ROOT, "  compare.csv has every outcome; outcomes.csv the paired values%n");
+    Path report = result.folder().resolve(ReportCommand.FOLDER).resolve(org.hedgesim.analysis.Report.FILE);
+    if (java.nio.file.Files.exists(report)) out.println("Report: " + report);
   }
 
   static String letter(int i) {

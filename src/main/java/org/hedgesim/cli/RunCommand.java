@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code hedgesim run SCENARIO}: runs a scenario and writes its results folder. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run a scenario and write timeseries.csv, events.csv, summary.csv and",
-        "manifest.json to a new results folder (results/<scenario>/<run-id>/ by default)."},
+        "manifest.json to a new results folder (results/<scenario>/<run-id>/ by default);",
+        "with --report also report/report.html and its plots."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",
         "2:bad input (usage, scenario file, existing output folder); nothing is written"})
@@ -83,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     Headline.print(out, result);
+    if (report) out.println("Report: " + result.folder().resolve(ReportCommand.FOLDER).resolve(org.hedgesim.analysis.Report.FILE));
     out.flush();
     return ExitCodes.OK;
   }
