@@ -23,10 +23,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hedgesim compare A B [C ...]}: what changes between scenarios, with confidence intervals. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run scenarios on common random numbers (replication r of each uses the same seed)",
-        "and compare every outcome of each later scenario with the first: mean A, mean B, the paired",
-        "difference B - A with its 95% confidence interval (paired t), Cohen's d_z, and a flag when the",
-        "interval excludes zero. Prints the largest effects; writes compare.csv (all), outcomes.csv,",
+    description = {"Compare scenarios: what changes, with confidence intervals.",
+        "Runs every scenario R times on common random numbers (replication r of each",
+        "uses the same seed) and compares each later scenario with the first, outcome",
+        "by outcome: mean A, mean B, the paired difference B - A with its 95%% CI",
+        "(paired t), Cohen's d_z and d_av, and a flag when the CI excludes zero.",
+        "Prints the largest effects; writes compare.csv (all), outcomes.csv,",
         "bands.csv, events.csv and manifest.json to a new results folder."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",

@@ -16,9 +16,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hedgesim report DIR}: an offline HTML report of a results folder. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Write a self-contained HTML report of a run or compare results folder: the headline",
-        "table, plots (also as SVG and PNG files), the event timeline, every parameter with its source,",
-        "and the manifest. The report loads nothing from the network. Written to DIR/report/ by default."},
+    description = {"Write an offline HTML report of a results folder.",
+        "From a run or compare folder: the headline table, plots (also as SVG and",
+        "PNG files), the event timeline, every parameter with its source, and the",
+        "manifest, in one self-contained report.html that loads nothing from the",
+        "network. Written to DIR/report/ by default."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",
         "2:bad input (not a results folder, missing files, existing report folder); nothing is written"})
