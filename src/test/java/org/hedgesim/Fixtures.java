@@ -22,6 +22,20 @@ public final class Fixtures {
     return Path.of(p != null ? p : System.getProperty("user.dir")).toAbsolutePath();
   }
 
+  /** A test resource file (src/test/resources). */
+  public static Path testResource(String path) {
+    return repo().resolve("src/test/resources").resolve(path);
+  }
+
+  /** Loads a scenario from a file. */
+  public static Scenario load(Path file) {
+    try {
+      return ScenarioLoader.load(file);
+    } catch (ScenarioException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
   public static Path scenarioFile(String name) {
     return repo().resolve("scenarios").resolve(name);
   }

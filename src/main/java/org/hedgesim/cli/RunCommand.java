@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.hedgesim.experiment.ScenarioRun;
 import org.hedgesim.output.ResultFolder;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code hedgesim run SCENARIO}: runs a scenario and writes its results folder. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run a scenario and write timeseries.csv, events.csv, summary.csv and",
-        "manifest.json to a new results folder (results/<scenario>/<run-id>/ by default)."},
+        "manifest.json to a new results folder (results/<scenario>/<run-id>/ by default);",
+        "with --report also report/report.html and its plots."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",
         "2:bad input (usage, scenario file, existing output folder); nothing is written"})
@@ -45,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-t", "--threads"}, paramLabel = "T",
       description = "Worker threads for replications (default: all cores). Results do not depend on it.")
   Integer threads;
+
+  @Option(names = "--report", description = "Also write report/report.html (plots, tables, provenance) into the folder.")
+  boolean report;
 
   @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
       description = "Where default result folders go (default: ${DEFAULT-VALUE}).")
@@ -73,26 +76,18 @@ final class RunCommand implements Callable<Integer> {
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     ScenarioRun.Result result;
     try {
-      result = ScenarioRun.execute(s, files(s), target, t);
+      result = ScenarioRun.execute(s, ScenarioFiles.paths(scenarioFile, s), target, t,
+          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE);
     } catch (FileAlreadyExistsException e) {
       err.println("hedgesim run: output folder " + e.getFile() + " " + e.getReason());
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
     Headline.print(out, result);
+    if (report) out.println("Report: " + result.folder().resolve(ReportCommand.FOLDER).resolve(org.hedgesim.analysis.Report.FILE));
     out.flush();
     return ExitCodes.OK;
   }
 
-  private List<Path> files(Scenario s) {
-    Path base = scenarioFile.toAbsolutePath().getParent();
-    Path first = Path.of(s.files().get(0));
-    Path firstDir = first.getParent();
-    return s.files().stream().map(f -> {
-      Path p = Path.of(f);
-      Path rel = firstDir == null ? p : firstDir.relativize(p);
-      return base.resolve(rel).normalize();
-    }).toList();
-  }
 
 }

@@ -21,6 +21,21 @@ final class ScenarioFiles {
     }
   }
 
+  /**
+   * The scenario's files on disk (its own file first, then the files it extends), for the
+   * manifest's hashes; the loader records them relative to the folder it was given.
+   */
+  static java.util.List<Path> paths(Path scenarioFile, Scenario s) {
+    Path base = scenarioFile.toAbsolutePath().getParent();
+    Path first = Path.of(s.files().get(0));
+    Path firstDir = first.getParent();
+    return s.files().stream().map(f -> {
+      Path p = Path.of(f);
+      Path rel = firstDir == null ? p : firstDir.relativize(p);
+      return base.resolve(rel).normalize();
+    }).toList();
+  }
+
   static void print(ScenarioException e, PrintWriter err) {
     for (Problem p : e.problems()) err.println(p);
     int n = e.problems().size();

@@ -32,6 +32,17 @@ public final class Manifest {
 
   /** Describes the scenario: files with hashes, the resolved document, every value with its source. */
   public Manifest scenario(Scenario s, List<Path> files) throws IOException {
+    root.putAll(describe(s, files));
+    return this;
+  }
+
+  /**
+   * The description of one scenario as {@link #scenario} writes it: {@code scenario} (name, files
+   * with SHA-256, dates), {@code parameters} (every value with its source) and
+   * {@code resolved_scenario}; for results that cover several scenarios.
+   */
+  public static Map<String, Object> describe(Scenario s, List<Path> files) throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> sc = new LinkedHashMap<>();
     sc.put("name", s.name());
     sc.put("description", s.description());
@@ -50,7 +61,7 @@ public final class Manifest {
     sc.put("end", s.end().toString());
     sc.put("step", s.step().name().toLowerCase(java.util.Locale.ROOT));
     sc.put("steps", s.steps());
-    root.put("scenario", sc);
+    out.put("scenario", sc);
     List<Object> values = new ArrayList<>();
     for (SourcedValue v : s.provenance()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -60,8 +71,29 @@ public final class Manifest {
       m.put("written_at", v.origin().toString());
       values.add(m);
     }
-    root.put("parameters", values);
-    root.put("resolved_scenario", toJson(s.resolved()));
+    out.put("parameters", values);
+    out.put("resolved_scenario", toJson(s.resolved()));
+    return out;
+  }
+
+  /** When the work started and finished, and on how many threads (not reproducible). */
+  public Manifest timing(java.time.Instant started, java.time.Instant finished, int threads) {
+    Map<String, Object> timing = new LinkedHashMap<>();
+    timing.put("started", started.toString());
+    timing.put("finished", finished.toString());
+    timing.put("seconds", java.time.Duration.between(started, finished).toMillis() / 1000.0);
+    timing.put("threads", threads);
+    root.put("timing", timing);
+    return this;
+  }
+
+  /** The Java version, operating system and cores of the machine (not reproducible). */
+  public Manifest machine() {
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("java", System.getProperty("java.version"));
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    root.put("machine", machine);
     return this;
   }
 

@@ -32,6 +32,14 @@ public final class ScenarioRun {
   public record Result(Path folder, Scenario scenario, List<SummaryTable.Row> summary,
       int events, Duration elapsed) {}
 
+  /** Work done in the staging folder after every result file is written, before the commit. */
+  @FunctionalInterface
+  public interface BeforeCommit {
+    BeforeCommit NONE = folder -> { };
+
+    void accept(Path stagingFolder) throws IOException;
+  }
+
   private ScenarioRun() {}
 
   /**
@@ -43,6 +51,15 @@ public final class ScenarioRun {
    */
   public static Result execute(Scenario scenario, List<Path> files, Path target, int threads)
       throws IOException {
+    return execute(scenario, files, target, threads, BeforeCommit.NONE);
+  }
+
+  /**
+   * Runs a loaded scenario, then hands the complete staging folder to {@code beforeCommit} (to add
+   * a report, say) before the folder is moved into place; if that fails, nothing is committed.
+   */
+  public static Result execute(Scenario scenario, List<Path> files, Path target, int threads,
+      BeforeCommit beforeCommit) throws IOException {
     Instant started = Instant.now();
     long[] seeds = new long[scenario.replications()];
     for (int r = 0; r < seeds.length; r++) seeds[r] = Seeds.derive(scenario.seed(), 0, r);
@@ -90,6 +107,7 @@ public final class ScenarioRun {
       machine.put("cores", Runtime.getRuntime().availableProcessors());
       m.put("machine", machine);
       JsonFile.write(folder.file("manifest.json"), m.tree());
+      beforeCommit.accept(folder.file(""));
       folder.commit();
       return new Result(folder.target(), scenario, summary[0].rows(), eventCount[0],
           Duration.between(started, Instant.now()));

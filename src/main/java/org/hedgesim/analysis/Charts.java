@@ -1,0 +1,273 @@
+package org.hedgesim.analysis;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.text.SimpleDateFormat;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.CategoryItemRendererState;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.ui.RectangleAnchor;
+import org.jfree.ui.RectangleEdge;
+import org.jfree.ui.RectangleInsets;
+import org.jfree.ui.TextAnchor;
+
+/**
+ * The charts of a report (JFreeChart 1.0.19), made to be read in greyscale print: every line has
+ * its own dash pattern as well as its own colour (the Okabe-Ito palette, distinguishable with the
+ * common colour-vision deficiencies), axes are labelled with their units, the time axis with
+ * dates (yyyy-MM, UTC), and numbered markers show when milestones happened.
+ */
+public final class Charts {
+
+  /** Okabe and Ito (2008), "Color Universal Design", without the yellow, too light on white. */
+  static final Color[] COLOURS = {new Color(0x000000), new Color(0xE69F00), new Color(0x0072B2),
+      new Color(0x009E73), new Color(0xD55E00), new Color(0x56B4E9), new Color(0xCC79A7),
+      new Color(0x666666)};
+
+  /** Dash patterns, in the same order: solid, long dash, dot, dash-dot, short dash, ... */
+  static final float[][] DASHES = {null, {10f, 5f}, {2f, 3f}, {10f, 4f, 2f, 4f}, {5f, 4f},
+      {14f, 4f, 2f, 4f, 2f, 4f}, {2f, 7f}, {18f, 6f}};
+
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+  private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  private static final Color GRID = new Color(0xDDDDDD);
+
+  /** A line of a time-series chart: its legend label and its band. */
+  public record Line(String label, Bands.Band band) {}
+
+  private Charts() {}
+
+  /** Line style i: a stroke 1.8 px wide with dash pattern i. */
+  static Stroke stroke(int i) {
+    float[] dash = DASHES[i % DASHES.length];
+    return dash == null
+        ? new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND)
+        : new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+  }
+
+  static Paint colour(int i) {
+    return COLOURS[i % COLOURS.length];
+  }
+
+  /** The first moment of a month (yyyy-MM), in UTC milliseconds. */
+  static long millis(String yearMonth) {
+    return YearMonth.parse(yearMonth).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  /**
+   * Replication means over time with their 95% bands, one line per entry, and numbered event
+   * markers.
+   *
+   * @param markers date (yyyy-MM) to the numbers of the milestones at that date
+   */
+  public static JFreeChart timeSeries(String title, String subtitle, String valueLabel, List<Line> lines,
+      Map<String, List<Integer>> markers) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    for (Line l : lines) {
+      YIntervalSeries s = new YIntervalSeries(l.label(), false, true);
+      Bands.Band b = l.band();
+      for (int t = 0; t < b.mean().length; t++) {
+        double m = b.mean()[t];
+        if (Double.isNaN(m) || b.dates().get(t).isEmpty()) continue;
+        double lo = Double.isNaN(b.low()[t]) ? m : b.low()[t];
+        double hi = Double.isNaN(b.high()[t]) ? m : b.high()[t];
+        s.add(millis(b.dates().get(t)), m, lo, hi);
+      }
+      data.addSeries(s);
+    }
+    DeviationRenderer r = new DeviationRenderer(true, false);
+    r.setAlpha(0.18f);
+    for (int i = 0; i < lines.size(); i++) {
+      r.setSeriesStroke(i, stroke(i));
+      r.setSeriesPaint(i, colour(i));
+      r.setSeriesFillPaint(i, colour(i));
+    }
+    long months = months(lines);
+    boolean years = months > 36;
+    DateAxis time = new DateAxis(years ? "date (year; ticks at January)" : "date (month, yyyy-MM)");
+    time.setTimeZone(TimeZone.getTimeZone("UTC"));
+    SimpleDateFormat f = new SimpleDateFormat(years ? "yyyy" : "yyyy-MM", Locale.ROOT);
+    f.setTimeZone(TimeZone.getTimeZone("UTC"));
+    time.setDateFormatOverride(f);
+    if (years) {
+      time.setTickUnit(new DateTickUnit(DateTickUnitType.YEAR, months > 240 ? 5 : months > 120 ? 2 : 1, f));
+    }
+    time.setLowerMargin(0.02);
+    time.setUpperMargin(0.03);
+    NumberAxis value = new NumberAxis(valueLabel);
+    value.setAutoRangeIncludesZero(false);
+    styleAxis(time);
+    styleAxis(value);
+    XYPlot plot = new XYPlot(data, time, value, r);
+    stylePlot(plot);
+    int k = 0;
+    for (var e : markers.entrySet()) {
+      ValueMarker m = new ValueMarker(millis(e.getKey()));
+      m.setPaint(new Color(0x555555));
+      m.setStroke(new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
+      m.setLabel(e.getValue().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""));
+      m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 10));
+      m.setLabelPaint(Color.BLACK);
+      m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      m.setLabelOffset(new RectangleInsets(2 + 12 * (k++ % 3), 2, 2, 2)); // staggered: close dates stay legible
+      plot.addDomainMarker(m);
+    }
+    return chart(title, subtitle, plot, true);
+  }
+
+  /** The span of the lines' dates in months. */
+  private static long months(List<Line> lines) {
+    String first = null;
+    String last = null;
+    for (Line l : lines) {
+      for (String d : l.band().dates()) {
+        if (d.isEmpty()) continue;
+        if (first == null || d.compareTo(first) < 0) first = d;
+        if (last == null || d.compareTo(last) > 0) last = d;
+      }
+    }
+    if (first == null) return 0;
+    return java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.parse(first), YearMonth.parse(last));
+  }
+
+  /** One index of one parameter with its 95% interval, for a sensitivity bar chart. */
+  public record Bar(String parameter, String index, double value, double low, double high) {}
+
+  /**
+   * Horizontal bars of sensitivity indices per parameter (e.g. S1 and ST, or mu*), each index in
+   * its own fill (dark grey, white, ...) with its 95% interval as a whisker, parameters in the
+   * order given.
+   */
+  public static JFreeChart sensitivityBars(String title, String subtitle, String valueLabel, List<Bar> bars) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    Map<String, double[]> intervals = new java.util.HashMap<>();
+    for (Bar b : bars) {
+      data.addValue(b.value(), b.index(), b.parameter());
+      intervals.put(b.index() + "\u0000" + b.parameter(), new double[] {b.low(), b.high()});
+    }
+    CategoryAxis params = new CategoryAxis("parameter");
+    NumberAxis value = new NumberAxis(valueLabel);
+    styleAxis(params);
+    styleAxis(value);
+    WhiskerBarRenderer r = new WhiskerBarRenderer(intervals);
+    Color[] fills = {new Color(0x444444), Color.WHITE, new Color(0xAAAAAA), new Color(0xE69F00)};
+    for (int i = 0; i < fills.length; i++) {
+      r.setSeriesPaint(i, fills[i]);
+      r.setSeriesOutlinePaint(i, Color.BLACK);
+    }
+    r.setDrawBarOutline(true);
+    r.setBarPainter(new StandardBarPainter());
+    r.setShadowVisible(false);
+    r.setItemMargin(0.05);
+    CategoryPlot plot = new CategoryPlot(data, params, value, r);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setOutlinePaint(Color.GRAY);
+    return chart(title, subtitle, plot, true);
+  }
+
+  /** Bars with a whisker from the 95% interval's low to high end (NaN: no whisker). */
+  static final class WhiskerBarRenderer extends BarRenderer {
+    private static final long serialVersionUID = 1L;
+    private final transient Map<String, double[]> intervals;
+
+    WhiskerBarRenderer(Map<String, double[]> intervals) {
+      this.intervals = intervals;
+    }
+
+    @Override
+    public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea,
+        CategoryPlot plot, CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset,
+        int row, int column, int pass) {
+      super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+      if (pass != getPassCount() - 1) return;
+      double[] ci = intervals.get(dataset.getRowKey(row) + "\u0000" + dataset.getColumnKey(column));
+      if (ci == null || Double.isNaN(ci[0]) || Double.isNaN(ci[1])) return;
+      double w0 = calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, row, column);
+      double mid = w0 + state.getBarWidth() / 2;
+      double cap = Math.min(4, state.getBarWidth() / 3);
+      RectangleEdge edge = plot.getRangeAxisEdge();
+      double lo = rangeAxis.valueToJava2D(ci[0], dataArea, edge);
+      double hi = rangeAxis.valueToJava2D(ci[1], dataArea, edge);
+      g2.setPaint(Color.BLACK);
+      g2.setStroke(new BasicStroke(1.2f));
+      if (plot.getOrientation() == PlotOrientation.HORIZONTAL) {
+        g2.draw(new Line2D.Double(lo, mid, hi, mid));
+        g2.draw(new Line2D.Double(lo, mid - cap, lo, mid + cap));
+        g2.draw(new Line2D.Double(hi, mid - cap, hi, mid + cap));
+      } else {
+        g2.draw(new Line2D.Double(mid, lo, mid, hi));
+        g2.draw(new Line2D.Double(mid - cap, lo, mid + cap, lo));
+        g2.draw(new Line2D.Double(mid - cap, hi, mid + cap, hi));
+      }
+    }
+  }
+
+  private static void styleAxis(org.jfree.chart.axis.Axis a) {
+    a.setLabelFont(LABEL);
+    a.setTickLabelFont(TICK);
+    a.setLabelPaint(Color.BLACK);
+    a.setTickLabelPaint(Color.BLACK);
+    a.setAxisLinePaint(Color.GRAY);
+  }
+
+  private static void stylePlot(XYPlot plot) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setOutlinePaint(Color.GRAY);
+  }
+
+  private static JFreeChart chart(String title, String subtitle, org.jfree.chart.plot.Plot plot, boolean legend) {
+    JFreeChart c = new JFreeChart(title, TITLE, plot, legend);
+    c.setBackgroundPaint(Color.WHITE);
+    c.setAntiAlias(true);
+    if (subtitle != null && !subtitle.isEmpty()) {
+      TextTitle t = new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+      t.setPaint(new Color(0x333333));
+      c.addSubtitle(t);
+    }
+    LegendTitle l = c.getLegend();
+    if (l != null) {
+      l.setItemFont(LABEL);
+      l.setFrame(BlockBorder.NONE);
+      l.setPosition(RectangleEdge.BOTTOM);
+      l.setBackgroundPaint(Color.WHITE);
+    }
+    return c;
+  }
+}

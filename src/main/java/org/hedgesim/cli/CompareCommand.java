@@ -1,0 +1,119 @@
+package org.hedgesim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.hedgesim.experiment.ScenarioComparison;
+import org.hedgesim.experiment.ScenarioComparison.Arm;
+import org.hedgesim.experiment.ScenarioRun;
+import org.hedgesim.output.ResultFolder;
+import org.hedgesim.scenario.Scenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hedgesim compare A B [C ...]}: what changes between scenarios, with confidence intervals. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Compare scenarios: what changes, with confidence intervals.",
+        "Runs every scenario R times on common random numbers (replication r of each",
+        "uses the same seed) and compares each later scenario with the first, outcome",
+        "by outcome: mean A, mean B, the paired difference B - A with its 95%% CI",
+        "(paired t), Cohen's d_z and d_av, and a flag when the CI excludes zero.",
+        "Prints the largest effects; writes compare.csv (all), outcomes.csv,",
+        "bands.csv, events.csv and manifest.json to a new results folder."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:run-time failure",
+        "2:bad input (usage, scenario file, existing output folder); nothing is written"})
+final class CompareCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "2..*", paramLabel = "SCENARIO",
+      description = "Scenario files (YAML); the first is the reference the others are compared with.")
+  List<Path> scenarioFiles;
+
+  @Option(names = {"-r", "--replications"}, paramLabel = "R", defaultValue = "30",
+      description = "Replications of each scenario, at least 2 (default: ${DEFAULT-VALUE}).")
+  int replications;
+
+  @Option(names = "--seed", paramLabel = "N",
+      description = "Master seed of the common random numbers (default: the first scenario's seed).")
+  Long seed;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Results folder to create; it must not exist or be empty (default: results/<A>-vs-<B>/<run-id>).")
+  Path outDir;
+
+  @Option(names = {"-t", "--threads"}, paramLabel = "T",
+      description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "15",
+      description = "Effects to print per comparison (default: ${DEFAULT-VALUE}); compare.csv has all.")
+  int top;
+
+  @Option(names = "--report", description = "Also write report/report.html (plots, tables, provenance) into the folder.")
+  boolean report;
+
+  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+      description = "Where default result folders go (default: ${DEFAULT-VALUE}).")
+  Path resultsRoot;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (replications < 2) return bad(err, "--replications must be at least 2 for a paired comparison");
+    if (threads != null && threads < 1) return bad(err, "--threads must be at least 1");
+    if (top < 0) return bad(err, "--top must not be negative");
+    List<Arm> arms = new ArrayList<>();
+    Set<String> labels = new HashSet<>();
+    boolean ok = true;
+    for (Path f : scenarioFiles) {
+      Scenario s = ScenarioFiles.load(f, err);
+      if (s == null) {
+        ok = false;
+        continue;
+      }
+      String label = s.name();
+      for (int i = 2; !labels.add(label); i++) label = s.name() + "-" + i;
+      arms.add(new Arm(label, s, ScenarioFiles.paths(f, s)));
+    }
+    if (!ok) return ExitCodes.BAD_INPUT;
+    long master = seed != null ? seed : arms.get(0).scenario().seed();
+    Path target = outDir != null ? outDir : ResultFolder.unique(resultsRoot.resolve(folderName(arms)),
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-seed" + master);
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    ScenarioComparison.Result result;
+    try {
+      result = ScenarioComparison.execute(arms, replications, master, target, t,
+          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE);
+    } catch (FileAlreadyExistsException e) {
+      return bad(err, "output folder " + e.getFile() + " " + e.getReason());
+    }
+    EffectsTable.print(out, result, scenarioFiles, top);
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static String folderName(List<Arm> arms) {
+    String name = arms.get(0).label() + "-vs-" + arms.get(1).label();
+    return arms.size() > 2 ? name + "-and-" + (arms.size() - 2) + "-more" : name;
+  }
+
+  private int bad(PrintWriter err, String message) {
+    err.println("hedgesim compare: " + message);
+    err.flush();
+    return ExitCodes.BAD_INPUT;
+  }
+}

@@ -1,0 +1,145 @@
+package org.hedgesim.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.apache.commons.math3.random.Well19937c;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Charts: greyscale-readable line styles, labelled axes, deterministic SVG, sensitivity bars from a CSV. */
+class ChartsTest {
+
+  @TempDir
+  Path dir;
+
+  private static Bands.Band band(String target, double level) {
+    List<String> dates = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) dates.add(String.format("2030-%02d", m));
+    Bands b = new Bands(dates);
+    SeriesId id = new SeriesId("alignment", "S", target);
+    for (int r = 0; r < 5; r++) {
+      for (int t = 0; t < 12; t++) b.add(id, t, level + 0.01 * t + 0.02 * r);
+    }
+    return b.band(id);
+  }
+
+  @Test
+  void bands_welford_matchesTheTwoPassMeanAndSdAndTInterval() {
+    Bands.Band b = band("P", 0.1);
+    // values at step 0: 0.10, 0.12, 0.14, 0.16, 0.18 -> mean 0.14, sd sqrt(0.001) = 0.0316
+    assertEquals(0.14, b.mean()[0], 1e-12);
+    assertEquals(Math.sqrt(0.001), b.sd()[0], 1e-12);
+    double half = 2.7764451051977987 * Math.sqrt(0.001) / Math.sqrt(5); // t(0.975, 4)
+    assertEquals(0.14 - half, b.low()[0], 1e-9);
+    assertEquals(0.14 + half, b.high()[0], 1e-9);
+    assertEquals(5, b.n()[11]);
+  }
+
+  @Test
+  void timeSeries_eachLineHasItsOwnDashPatternAndColour_andAxesSayWhatAndWhen() {
+    List<Charts.Line> lines = new ArrayList<>();
+    for (int i = 0; i < 6; i++) lines.add(new Charts.Line("P" + i, band("P" + i, 0.1 * i)));
+    JFreeChart c = Charts.timeSeries("t", "s", SeriesLabels.axis("alignment"), lines, Map.of("2030-06", List.of(1)));
+    XYPlot plot = c.getXYPlot();
+    Set<Object> strokes = new HashSet<>();
+    Set<Object> paints = new HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      strokes.add(plot.getRenderer().getSeriesStroke(i));
+      paints.add(plot.getRenderer().getSeriesPaint(i));
+    }
+    assertEquals(6, strokes.size(), "six dash patterns");
+    assertEquals(6, paints.size(), "six colours");
+    assertTrue(plot.getRangeAxis().getLabel().contains("-1 balancing"), plot.getRangeAxis().getLabel());
+    assertTrue(plot.getDomainAxis().getLabel().startsWith("date"), plot.getDomainAxis().getLabel());
+    assertEquals(1, plot.getDomainMarkers(org.jfree.ui.Layer.FOREGROUND).size());
+  }
+
+  @Test
+  void svg_sameChartTwice_identical_andIdsCarryThePrefix() {
+    List<Charts.Line> lines = List.of(new Charts.Line("P", band("P", 0.1)));
+    String a = ChartFiles.svg(Charts.timeSeries("t", "s", "y", lines, Map.of()), 400, 300, "figX");
+    String b = ChartFiles.svg(Charts.timeSeries("t", "s", "y", lines, Map.of()), 400, 300, "figX");
+    assertEquals(a, b, "nothing in the SVG depends on the clock");
+    assertTrue(a.startsWith("<svg") && a.contains("id='figX'"), a.substring(0, 200));
+    assertTrue(a.contains("url(#figX-"), "clip paths are named after the figure, unique in a page");
+    assertNotEquals(a, ChartFiles.svg(Charts.timeSeries("t", "s", "y", lines, Map.of()), 400, 300, "figY"));
+  }
+
+  /** Ishigami indices -> CSV of indices -> bar chart, as a sensitivity command will do. */
+  @Test
+  void sensitivityBars_fromACsvOfIndices_drawOneChartPerOutcomeAndMethod() throws Exception {
+    SaltelliDesign d = SaltelliDesign.sobol(3, 512);
+    int n = d.points();
+    double[] yA = new double[n];
+    double[] yB = new double[n];
+    double[][] yAB = new double[3][n];
+    for (int j = 0; j < n; j++) {
+      yA[j] = ishigami(d.a()[j]);
+      yB[j] = ishigami(d.b()[j]);
+    }
+    for (int i = 0; i < 3; i++) {
+      double[][] m = d.ab(i);
+      for (int j = 0; j < n; j++) yAB[i][j] = ishigami(m[j]);
+    }
+    SobolIndices.Result sobol = SobolIndices.estimate(yA, yB, yAB, 100, new Well19937c(1));
+    double[][][] traj = MorrisDesign.trajectories(3, 10, 4, new Well19937c(2));
+    double[][] y = new double[10][4];
+    for (int t = 0; t < 10; t++) {
+      for (int j = 0; j < 4; j++) y[t][j] = ishigami(traj[t][j]);
+    }
+    List<MorrisEffects.Effect> morris = MorrisEffects.estimate(traj, y, 100, new Well19937c(3));
+    List<String> params = List.of("x1", "x2", "x3");
+    List<SensitivityTable.Entry> entries = new ArrayList<>(SensitivityTable.sobol("ishigami", params, sobol));
+    entries.addAll(SensitivityTable.morris("ishigami", params, morris));
+    Path csv = dir.resolve("indices.csv");
+    SensitivityTable.write(csv, entries);
+    List<SensitivityTable.Entry> read = SensitivityTable.read(csv);
+    assertEquals(entries.size(), read.size());
+    assertEquals(String.join(",", SensitivityTable.HEADER), java.nio.file.Files.readAllLines(csv).get(0));
+
+    Map<String, JFreeChart> charts = SensitivityTable.charts(read);
+    assertEquals(List.of("ishigami (sobol)", "ishigami (morris)"), List.copyOf(charts.keySet()));
+    JFreeChart c = charts.get("ishigami (sobol)");
+    Path png = dir.resolve("sobol.png");
+    ChartFiles.writePng(c, 600, 300, png);
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertTrue(nonWhite(img) > 0.03, "bars are drawn");
+    String svg = ChartFiles.svg(c, 600, 300, "s");
+    for (String p : params) assertTrue(svg.contains(">" + p + "<"), "parameter " + p + " labelled");
+    assertTrue(svg.contains("ST (total)") && svg.contains("S1 (first order)"), "legend names the indices");
+  }
+
+  private static double ishigami(double[] u) {
+    double x1 = -Math.PI + 2 * Math.PI * u[0];
+    double x2 = -Math.PI + 2 * Math.PI * u[1];
+    double x3 = -Math.PI + 2 * Math.PI * u[2];
+    return Math.sin(x1) + 7 * Math.sin(x2) * Math.sin(x2) + 0.1 * Math.pow(x3, 4) * Math.sin(x1);
+  }
+
+  /** The share of pixels that are not (nearly) white. */
+  static double nonWhite(BufferedImage img) {
+    long n = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int rgb = img.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        if (r < 240 || g < 240 || b < 240) n++;
+      }
+    }
+    return n / (double) ((long) img.getWidth() * img.getHeight());
+  }
+}
