@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = Hedgesim.VersionProvider.class,
     description = "Agent-based simulator of small states hedging between powers (MASON).",
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class,
+    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, GuiCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure", "2:bad input (usage, scenario file, output folder)"})
