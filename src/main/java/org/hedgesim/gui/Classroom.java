@@ -148,12 +148,19 @@ public final class Classroom {
     return console;
   }
 
-  /** Runs until the schedule has taken {@code steps} steps (or the run ends), then pauses. */
+  /**
+   * Plays until the schedule has taken {@code steps} steps, then pauses; or to the end date, where
+   * the Console stops. From a stopped Console this is Play (a new run); from a paused one, it resumes.
+   */
   public void runSteps(long steps, long timeoutMillis) throws InterruptedException {
     onSwing(() -> {
       console.setPlaySleep(0);
       console.setWhenShouldPause(steps);
-      console.pressPlay();
+      if (console.getPlayState() == Console.PS_PAUSED) {
+        console.pressPause(); // resumes
+      } else if (console.getPlayState() == Console.PS_STOPPED) {
+        console.pressPlay();
+      }
     });
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     while (System.nanoTime() < deadline) {

@@ -174,7 +174,7 @@ final class Overlay extends FieldPortrayal2D {
 
     // frameworks
     if (!frameworks.isEmpty()) {
-      g.drawString("rings: member of", text, (float) (y - 0.1 * u));
+      g.drawString("rings: member of (dashed: has left)", text, (float) (y - 0.1 * u));
       y += line;
       g.setStroke(new BasicStroke((float) Math.max(1.5, 0.3 * u)));
       for (int f = 0; f < frameworks.size(); f++) {

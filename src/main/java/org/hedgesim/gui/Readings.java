@@ -8,8 +8,8 @@ import sim.util.Properties;
 
 /**
  * The small states' numbers at the current step, read-only, as the run records them: hedging
- * index, autonomy, legitimacy, nationalism, memberships, and alignment toward and dependence on
- * each pole. The same values go to the charts and to {@code hedgesim run}'s timeseries.csv.
+ * index, autonomy, legitimacy, nationalism, memberships, and alignment toward, dependence on and
+ * trust in each pole. The same values go to the charts and to {@code hedgesim run}'s timeseries.csv.
  */
 final class Readings extends Properties {
   private static final long serialVersionUID = 1L;
@@ -32,6 +32,9 @@ final class Readings extends Properties {
       }
       for (String p : s.poles()) {
         if (!p.equals(a.id())) readings.add(new Reading(a.id() + " dependence on " + p, "dependence", a.id(), p));
+      }
+      for (String p : s.poles()) {
+        if (!p.equals(a.id())) readings.add(new Reading(a.id() + " trust in " + p, "trust", a.id(), p));
       }
     }
   }

@@ -15,7 +15,8 @@ import sim.portrayal.simple.OvalPortrayal2D;
 /**
  * An actor on the map: a disc sized by capability and coloured by its lean on the main axis (the
  * two main poles in their own colours), one ring per framework it belongs to (each framework at
- * its own distance, so a ring that disappears is an exit), and its id underneath.
+ * its own distance; a framework it has left this run leaves a thin dashed ring), and its id
+ * underneath.
  */
 final class StatePortrayal extends OvalPortrayal2D {
   private static final long serialVersionUID = 1L;
@@ -45,12 +46,22 @@ final class StatePortrayal extends OvalPortrayal2D {
     double cy = info.draw.y;
     double r = scale * unit / 2;
     List<Framework> frameworks = map.frameworks();
-    g.setStroke(new BasicStroke((float) Math.max(1.2, RING_WIDTH * unit)));
+    float w = (float) Math.max(1.2, RING_WIDTH * unit);
+    BasicStroke ring = new BasicStroke(w);
+    float dash = (float) Math.max(2, 0.45 * unit);
+    BasicStroke left = new BasicStroke(Math.max(1f, w * 0.6f), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+        10f, new float[] {dash, dash}, 0f);
     double outer = r;
     for (int f = 0; f < frameworks.size(); f++) {
       double rr = r + RING_GAP * unit * (f + 1);
       if (frameworks.get(f).isMember(a.index())) {
         g.setColor(Palette.framework(f));
+        g.setStroke(ring);
+        g.draw(new Ellipse2D.Double(cx - rr, cy - rr, 2 * rr, 2 * rr));
+        outer = rr;
+      } else if (map.hasLeft(f, a)) {
+        g.setColor(Palette.framework(f));
+        g.setStroke(left);
         g.draw(new Ellipse2D.Double(cx - rr, cy - rr, 2 * rr, 2 * rr));
         outer = rr;
       }

@@ -50,6 +50,8 @@ final class WorldMap {
   private final Map<Actor, Double> rowOf = new HashMap<>();
   private final Map<Actor, List<Double>> trails = new HashMap<>();
   private final List<Tie> ties = new ArrayList<>();
+  /** Who belonged to each framework when the run started: [framework][actor]. */
+  private boolean[][] startMembers = new boolean[0][0];
   private int scaleChannel = -2;
   private double scaleMax;
 
@@ -65,6 +67,10 @@ final class WorldMap {
     ties.clear();
     scaleChannel = -2;
 
+    startMembers = new boolean[frameworks.size()][actors.size()];
+    for (int f = 0; f < frameworks.size(); f++) {
+      for (Actor a : actors) startMembers[f][a.index()] = frameworks.get(f).isMember(a.index());
+    }
     String[] main = mainPoles(w.scenario());
     poleA = null;
     poleB = null;
@@ -210,6 +216,11 @@ final class WorldMap {
 
   Actor poleB() {
     return poleB;
+  }
+
+  /** Whether the actor belonged to framework number {@code f} at the start and has left it. */
+  boolean hasLeft(int f, Actor a) {
+    return f < startMembers.length && startMembers[f][a.index()] && !frameworks.get(f).isMember(a.index());
   }
 
   List<Framework> frameworks() {

@@ -220,6 +220,27 @@ class SameNumbersTest {
     }
   }
 
+  @Test
+  void nowTab_showsTheValuesOfTheCurrentStep() {
+    Scenario s = Fixtures.scenario(SCENARIO);
+    HedgeWorldWithUI gui = new HedgeWorldWithUI(new HedgeWorld(s.seed(), s));
+    Readings now = new Readings(s, gui.recorder());
+    play(gui, s.seed(), 10);
+    Replication headless = Fixtures.run(s, 1).get(0);
+    int checked = 0;
+    for (int i = 0; i < now.numProperties(); i++) {
+      String[] w = now.getName(i).split(" ");
+      String metric = now.getName(i).contains(" alignment to ") ? "alignment"
+          : now.getName(i).contains(" dependence on ") ? "dependence"
+          : now.getName(i).contains(" trust in ") ? "trust" : null;
+      if (metric == null) continue;
+      assertEquals(Fixtures.value(headless, metric, w[0], w[w.length - 1], 9), (Double) now.getValue(i), now.getName(i));
+      checked++;
+    }
+    assertTrue(checked >= 30, "alignment, dependence and trust toward every pole: " + checked);
+    gui.finish();
+  }
+
   private static void set(HedgeWorldWithUI gui, String group, String name, String value) {
     KnobProperties p = new KnobProperties(gui.knobs().group(group));
     for (int i = 0; i < p.numProperties(); i++) {
