@@ -115,7 +115,7 @@ public final class Classroom {
     JViewport view = (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, chart.getChartPanel());
     if (view == null) return;
     Dimension d = view.getExtentSize();
-    if (d.width > 0 && d.height > 8) chart.setProportion(d.width / (double) (d.height - 6));
+    if (d.width > 0 && d.height > 8) chart.setProportion(Math.floor(100.0 * d.width / (d.height - 6)) / 100);
   }
 
   /** Gives the chart the whole window: MASON's series options slide out from the left edge. */
