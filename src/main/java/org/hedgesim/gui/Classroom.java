@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.swing.JFrame;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JViewport;
@@ -60,6 +63,7 @@ public final class Classroom {
       Console console = new Console(gui);
       console.setIncrementSeedOnStop(false); // a re-run keeps the seed: only the edits change
       console.setNewMenuAllowed(false);
+      disableCheckpoints(console);
       console.setWhenShouldEnd(scenario.steps());
       console.setPlaySleep(delayMillis);
       Classroom c = new Classroom(gui, console);
@@ -130,6 +134,25 @@ public final class Classroom {
     }
   }
 
+  /**
+   * Greys out the Console's Open, Save and Save As: a run is defined by its scenario file and
+   * seed, and the world (which holds the scenario) is not written to MASON checkpoints.
+   */
+  private static void disableCheckpoints(Console console) {
+    JMenuBar bar = console.getJMenuBar();
+    if (bar == null) return;
+    for (int m = 0; m < bar.getMenuCount(); m++) {
+      JMenu menu = bar.getMenu(m);
+      if (menu == null) continue;
+      for (int i = 0; i < menu.getItemCount(); i++) {
+        JMenuItem item = menu.getItem(i);
+        if (item != null && (item.getText().startsWith("Open") || item.getText().startsWith("Save"))) {
+          item.setEnabled(false);
+        }
+      }
+    }
+  }
+
   /** Brings the Console's Model tab (the knobs) to the front. */
   public void showModelTab() throws InterruptedException {
     onSwing(() -> {
@@ -149,7 +172,7 @@ public final class Classroom {
   }
 
   /**
-   * Plays until the schedule has taken {@code steps} steps, then pauses; or to the end date, where
+   * Plays at full speed until the schedule has taken {@code steps} steps, then pauses; or to the end date, where
    * the Console stops. From a stopped Console this is Play (a new run); from a paused one, it resumes.
    */
   public void runSteps(long steps, long timeoutMillis) throws InterruptedException {
@@ -170,7 +193,6 @@ public final class Classroom {
     if (console.getPlayState() == Console.PS_PLAYING) {
       throw new IllegalStateException("the run did not reach step " + steps + " in " + timeoutMillis + " ms");
     }
-    settle();
   }
 
   /** Lets the charts and the map catch up with the model (their updates queue on Swing's thread). */

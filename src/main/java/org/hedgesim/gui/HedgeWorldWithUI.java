@@ -97,7 +97,7 @@ public class HedgeWorldWithUI extends GUIState {
         + "state stands on the axis at its lean, (alignment to the power on the right minus alignment "
         + "to the power on the left) / 2, and takes the colour of the side it leans to; the shaded "
         + "band behind it is the stretch it has covered. Disc size: capability. Rings: frameworks the "
-        + "actor belongs to (a ring that vanishes is an exit). Lines: ties, as wide as the flows "
+        + "actor belongs to (a thin dashed ring: one it has left). Lines: ties, as wide as the flows "
         + "between the two; dashed red while a sanction is in force. Captions: what just happened.</p>"
         + "<p><b>The charts.</b> Alignment toward each power, the hedging index (1 = equidistant) and "
         + "the dependence on each power, every month.</p>"
@@ -149,15 +149,15 @@ public class HedgeWorldWithUI extends GUIState {
     TabbedInspector tabs = new TabbedInspector();
     for (String group : List.of(Knobs.STATES, Knobs.POWERS, Knobs.MODEL, Knobs.EVENTS)) {
       List<Knob> list = knobs.group(group);
-      if (list.size() > 1) tabs.addInspector(inspector(new KnobProperties(list), group), group);
+      if (list.size() > 1) tabs.addInspector(inspector(new KnobProperties(list)), group);
     }
-    tabs.addInspector(inspector(new Readings(knobs.base(), recorder), "Now"), "Now");
+    tabs.addInspector(inspector(new Readings(knobs.base(), recorder)), "Now");
     tabs.addInspector(new EventLog(recorder), "Log");
     tabs.setVolatile(true);
     return tabs;
   }
 
-  private SimpleInspector inspector(sim.util.Properties p, String name) {
+  private SimpleInspector inspector(sim.util.Properties p) {
     return new SimpleInspector(p, this, null, Math.max(25, p.numProperties()));
   }
 
@@ -223,6 +223,7 @@ public class HedgeWorldWithUI extends GUIState {
     });
   }
 
+  /** MASON's checkpoint loading (the Classroom greys it out: worlds are not written to checkpoints). */
   @Override
   public void load(SimState state) {
     super.load(state);

@@ -1,7 +1,7 @@
 package org.hedgesim.gui;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hedgesim.model.Actor;
@@ -47,8 +47,8 @@ final class WorldMap {
   private Actor poleA;
   private Actor poleB;
   private double maxCapability;
-  private final Map<Actor, Double> rowOf = new HashMap<>();
-  private final Map<Actor, List<Double>> trails = new HashMap<>();
+  private final Map<Actor, Double> rowOf = new LinkedHashMap<>();
+  private final Map<Actor, List<Double>> trails = new LinkedHashMap<>();
   private final List<Tie> ties = new ArrayList<>();
   /** Who belonged to each framework when the run started: [framework][actor]. */
   private boolean[][] startMembers = new boolean[0][0];
@@ -233,7 +233,7 @@ final class WorldMap {
 
   /** The small states' past x positions, oldest first. */
   synchronized Map<Actor, double[]> trails() {
-    Map<Actor, double[]> out = new HashMap<>();
+    Map<Actor, double[]> out = new LinkedHashMap<>();
     for (Map.Entry<Actor, List<Double>> e : trails.entrySet()) {
       out.put(e.getKey(), e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
     }

@@ -42,11 +42,13 @@ public final class ConsoleWindowDriver {
     int exit = Hedgesim.commandLine().execute("gui", scenarioFile.toString(), "--steps", "12",
         "--snapshot", png.toString());
     check(exit == 0, "hedgesim gui --snapshot exit code " + exit);
+    lap("hedgesim gui --snapshot");
     check(Files.size(png) > 10_000, "snapshot written");
 
     Scenario s = org.hedgesim.scenario.ScenarioLoader.load(scenarioFile);
     int seed = (int) s.seed();
     Classroom room = Classroom.open(s, seed, 0);
+    lap("Console opened");
     try {
       Replication headless = Replication.run(s, 0, Seeds.derive(seed, 0, 0));
       room.runSteps(12, 60_000);
@@ -55,6 +57,7 @@ public final class ConsoleWindowDriver {
       room.runSteps(s.steps() + 10, 60_000);
       check(room.console().getPlayState() == Console.PS_STOPPED, "stopped at the end date");
       same(headless, room.gui().recorder().history(), s.steps(), "Play to the end");
+      lap("Play to step 12, then to the end");
 
       // the Model tab: a change, then Play again from the start with the same seed
       Knob nationalism = room.gui().knobs().find("KHM nationalism");
@@ -64,9 +67,18 @@ public final class ConsoleWindowDriver {
           "actors:\n  - id: KHM\n    nationalism: 0.9\n");
       same(Replication.run(variant, 0, Seeds.derive(seed, 0, 0)), room.gui().recorder().history(), s.steps(),
           "Play again after a change in the Model tab");
+      lap("Play again after a change");
     } finally {
       room.close();
     }
+  }
+
+  private static long last = System.nanoTime();
+
+  private static void lap(String what) {
+    long now = System.nanoTime();
+    System.out.printf("%-40s %5.1f s%n", what, (now - last) / 1e9);
+    last = now;
   }
 
   private static void same(Replication expected, List<double[]> rows, int steps, String what) {

@@ -105,7 +105,9 @@ class ConsoleWindowTest {
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     String out = output.get(10, TimeUnit.SECONDS);
-    System.out.printf("window test: driver took %.1f s on DISPLAY=%s%n", (System.nanoTime() - started) / 1e9, display);
+    System.out.printf("window test: driver took %.1f s on DISPLAY=%s%n%s", (System.nanoTime() - started) / 1e9,
+        display, out.lines().filter(l -> l.matches(".* \\d+\\.\\d s$")).map(l -> "  " + l + "\n")
+            .reduce("", String::concat));
     assertTrue(finished, "the driver finished within " + LIMIT_SECONDS + " s:\n" + out);
     assertEquals(0, p.exitValue(), out);
     assertTrue(out.contains("DRIVER OK"), out);
