@@ -71,7 +71,9 @@ final class GuiCommand implements Callable<Integer> {
       if (GraphicsEnvironment.isHeadless()) throw new HeadlessException();
       room = Classroom.open(s.withSeed(master), (int) master, delay);
     } catch (HeadlessException | AWTError e) {
-      return noDisplay(err);
+      return noDisplay(err, null);
+    } catch (UnsatisfiedLinkError e) {
+      return noDisplay(err, "this Java has no window support (a headless JDK?)");
     }
     if (snapshot != null) {
       try {
@@ -96,9 +98,10 @@ final class GuiCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private int noDisplay(PrintWriter err) {
+  private int noDisplay(PrintWriter err, String reason) {
     String display = System.getenv("DISPLAY");
-    String why = display == null || display.isBlank() ? "DISPLAY is not set"
+    String why = reason != null ? reason
+        : display == null || display.isBlank() ? "DISPLAY is not set"
         : Boolean.getBoolean("java.awt.headless") ? "Java runs headless (java.awt.headless=true)"
         : "cannot connect to the X server at DISPLAY=" + display;
     String f = scenarioFile.toString();
