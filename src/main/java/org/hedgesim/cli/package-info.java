@@ -1,2 +1,2 @@
-/** The command line (picocli): run, validate, list, and the exit codes they share. */
+/** The command line (picocli): run, validate, list, gui, and the exit codes they share. */
 package org.hedgesim.cli;

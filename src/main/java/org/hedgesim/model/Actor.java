@@ -120,6 +120,20 @@ public final class Actor {
     return poleIndex >= 0;
   }
 
+  /** This actor's number among the poles ({@link HedgeWorld#poles()}), or -1 if it is not one. */
+  public int poleIndex() {
+    return poleIndex;
+  }
+
+  public String getRole() {
+    return role.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The severity of the sanction this actor imposes on actor number {@code actor} (0: none). */
+  public double sanctionOn(int actor) {
+    return sanctionOn[actor];
+  }
+
   public String getId() {
     return id;
   }

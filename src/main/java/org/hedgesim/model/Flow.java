@@ -38,6 +38,11 @@ public final class Flow {
     this.growth = growth;
   }
 
+  /** The channel's number in the scenario's channel list. */
+  public int channel() {
+    return channel;
+  }
+
   public int from() {
     return from;
   }

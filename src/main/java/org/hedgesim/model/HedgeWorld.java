@@ -77,6 +77,15 @@ public class HedgeWorld extends SimState {
     this.runSeed = seed;
   }
 
+  /**
+   * Sets the 64-bit seed the next {@link #start()} uses, leaving MASON's own 32-bit {@link #seed()}
+   * as it is. A front end that keeps a master seed there (MASON's Console does) can run the world
+   * with a seed derived from it.
+   */
+  public void setRunSeed(long seed) {
+    this.runSeed = seed;
+  }
+
   public Scenario scenario() {
     return scenario;
   }

@@ -23,10 +23,14 @@ class LauncherIT {
   private record Result(int exit, String out, String err) {}
 
   private Result launch(String... args) throws IOException, InterruptedException {
+    return launch(new ProcessBuilder(), args);
+  }
+
+  private Result launch(ProcessBuilder pb, String... args) throws IOException, InterruptedException {
     List<String> cmd = new java.util.ArrayList<>();
     cmd.add(Fixtures.repo().resolve("hedgesim").toString());
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).start();
+    Process p = pb.command(cmd).directory(cwd.toFile()).start();
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher finished");
@@ -55,6 +59,18 @@ class LauncherIT {
     Result r = launch("run", bad.toString());
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("bad.yaml:"), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+  }
+
+  @Test
+  void launcher_guiWithoutADisplay_exit1PointingToTheHeadlessCommands() throws Exception {
+    ProcessBuilder pb = new ProcessBuilder();
+    pb.environment().remove("DISPLAY");
+    pb.environment().remove("WAYLAND_DISPLAY");
+    Result r = launch(pb, "gui", Fixtures.scenarioFile("clv-dta-exit.yaml").toString());
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("no display available (DISPLAY is not set)"), r.err());
+    assertTrue(r.err().contains("hedgesim run"), r.err());
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
   }
 

@@ -1,0 +1,84 @@
+package org.hedgesim.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.hedgesim.Fixtures;
+import org.hedgesim.model.EventRecord;
+import org.hedgesim.model.HedgeWorld;
+import org.hedgesim.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's 10-minute lesson ("In the classroom") quotes what the class will see; this runs each
+ * of its steps through the GUI state and its Model-tab knobs, with the scenario's own seed, so that
+ * the lesson stays true when the model or the scenarios change.
+ */
+class LessonPlanTest {
+
+  private final Scenario scenario = Fixtures.scenario("clv-dta-exit.yaml");
+
+  private HedgeWorldWithUI gui() {
+    return new HedgeWorldWithUI(new HedgeWorld(scenario.seed(), scenario));
+  }
+
+  private HedgeWorldWithUI run(HedgeWorldWithUI gui) {
+    SameNumbersTest.play(gui, scenario.seed(), scenario.steps());
+    gui.finish();
+    return gui;
+  }
+
+  private static double value(HedgeWorldWithUI gui, String metric, String actor, String target, int step) {
+    return gui.recorder().history().get(step)[gui.recorder().indexOf(metric, actor, target)];
+  }
+
+  private static Optional<EventRecord> exit(HedgeWorldWithUI gui) {
+    return gui.recorder().events().stream().filter(e -> e.kind().equals("exit") && e.actor().equals("KHM")).findFirst();
+  }
+
+  @Test
+  void minutes0to5_exitInSeptember_trustFallsLegitimacyRises_sanctionsFromJuly_hedgingAbout085() {
+    HedgeWorldWithUI gui = run(gui());
+    List<EventRecord> events = gui.recorder().events();
+    assertEquals("2024-09: KHM leaves CLV-DTA", Captions.caption(exit(gui).orElseThrow()));
+    assertEquals(0.45, value(gui, "trust", "KHM", "VNM", 7), 1e-9);
+    assertEquals("0.35", String.format(Locale.ROOT, "%.2f", value(gui, "trust", "KHM", "VNM", 8)));
+    assertTrue(value(gui, "legitimacy", "KHM", "", 8) > value(gui, "legitimacy", "KHM", "", 7));
+    EventRecord sanction = events.stream().filter(e -> e.kind().equals("sanction")).findFirst().orElseThrow();
+    assertEquals("2024-07", sanction.date());
+    double mean = gui.recorder().history().stream()
+        .mapToDouble(r -> r[gui.recorder().indexOf("hedging_index", "KHM", "")]).average().orElseThrow();
+    assertEquals("0.85", String.format(Locale.ROOT, "%.2f", mean));
+    assertEquals(5, gui.knobs().base().frameworks().stream().filter(f -> f.members().contains("KHM")).count(),
+        "KHM's five rings");
+  }
+
+  @Test
+  void minutes5to8_noScriptedExit_nationalismDecidesWhetherAndWhenItLeaves() {
+    assertEquals("2024-06 endogenous", exitWithNationalism(0.7));
+    assertEquals("none", exitWithNationalism(0.55));
+    assertEquals("2025-11 endogenous", exitWithNationalism(0.6));
+  }
+
+  private String exitWithNationalism(double nationalism) {
+    HedgeWorldWithUI gui = gui();
+    assertTrue(gui.knobs().find("clv-dta-exit (2024-09)").set(false));
+    assertTrue(gui.knobs().find("KHM nationalism").set(nationalism));
+    return exit(run(gui)).map(e -> e.date() + " " + e.origin()).orElse("none");
+  }
+
+  @Test
+  void minutes8to10_usPositiveApproach_noSanctions_alignmentToTheUsEndsHigher() {
+    HedgeWorldWithUI negative = run(gui());
+    HedgeWorldWithUI positive = gui();
+    assertTrue(positive.knobs().find("USA approach").set(0));
+    run(positive);
+    int last = scenario.steps() - 1;
+    assertTrue(positive.recorder().events().stream().noneMatch(e -> e.kind().equals("sanction")));
+    assertEquals("0.102", String.format(Locale.ROOT, "%.3f", value(negative, "alignment", "KHM", "USA", last)));
+    assertEquals("0.114", String.format(Locale.ROOT, "%.3f", value(positive, "alignment", "KHM", "USA", last)));
+  }
+}
