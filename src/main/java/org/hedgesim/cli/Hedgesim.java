@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = Hedgesim.VersionProvider.class,
     description = "Agent-based simulator of small states hedging between powers (MASON).",
     subcommands = {RunCommand.class, CompareCommand.class, ReportCommand.class, ValidateCommand.class,
-        ListCommand.class, GuiCommand.class,
+        ListCommand.class, GuiCommand.class, GenerateCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure", "2:bad input (usage, scenario file, output folder)"})

@@ -157,7 +157,13 @@ public class HedgeWorld extends SimState {
 
   /** The series recorded each step. */
   public List<SeriesKey> series() {
-    return metrics.keys();
+    return metrics().keys();
+  }
+
+  /** The metrics of this world, built on first use (a run without an observer never needs them). */
+  Metrics metrics() {
+    if (metrics == null) metrics = new Metrics(this);
+    return metrics;
   }
 
   /** Builds the world from the scenario and schedules its phases and events. */
@@ -170,7 +176,7 @@ public class HedgeWorld extends SimState {
     observer = null; // the starting positions are not events
     build();
     observer = quiet;
-    if (observer != null) observer.onStart(metrics.keys());
+    if (observer != null) observer.onStart(metrics().keys());
     for (int s : small) {
       Actor a = actors[s];
       if (a.effectiveStrategy != a.strategy) {
@@ -287,15 +293,17 @@ public class HedgeWorld extends SimState {
     flows = flowList.toArray(new Flow[0]);
     projects = projectList.toArray(new Project[0]);
 
+    // flows by dependent actor and channel, in flow order (one pass)
+    int[][] counts = new int[n][channels.length];
+    for (Flow f : flows) counts[f.dependent][f.channel]++;
     dependentFlows = new int[n][channels.length][];
     for (int a = 0; a < n; a++) {
-      for (int c = 0; c < channels.length; c++) {
-        List<Integer> idx = new ArrayList<>();
-        for (int f = 0; f < flows.length; f++) {
-          if (flows[f].dependent == a && flows[f].channel == c) idx.add(f);
-        }
-        dependentFlows[a][c] = idx.stream().mapToInt(Integer::intValue).toArray();
-      }
+      for (int c = 0; c < channels.length; c++) dependentFlows[a][c] = new int[counts[a][c]];
+    }
+    int[][] fill = new int[n][channels.length];
+    for (int f = 0; f < flows.length; f++) {
+      Flow flow = flows[f];
+      dependentFlows[flow.dependent][flow.channel][fill[flow.dependent][flow.channel]++] = f;
     }
 
     // starting positions: each small state starts at its target, then flows are calibrated so
@@ -316,7 +324,7 @@ public class HedgeWorld extends SimState {
         if (a.isPole() && s != a.index) a.lastReviewed[s] = actors[s].alignment[a.poleIndex];
       }
     }
-    metrics = new Metrics(this);
+    metrics = null;
   }
 
   /** The channel that carries project financing: the first stock channel paid to the recipient. */

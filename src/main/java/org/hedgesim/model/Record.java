@@ -13,6 +13,6 @@ final class Record implements Steppable {
     w.syncStep();
     RunObserver observer = w.observer();
     if (observer == null) return;
-    observer.onStep(w.stepNumber, w.metrics.compute());
+    observer.onStep(w.stepNumber, w.metrics().compute());
   }
 }

@@ -1,0 +1,79 @@
+package org.hedgesim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.hedgesim.scenario.SyntheticWorld;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hedgesim generate --actors N}: writes a synthetic scenario for stress tests. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Write a synthetic scenario of any size: powers, small states, every pair related,",
+        "flows between every small state and every power, a few frameworks. For stress tests and",
+        "benchmarks; the same arguments give the same file."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:written", "1:run-time failure", "2:bad input (usage, the file exists)"})
+final class GenerateCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--actors", required = true, paramLabel = "N", description = "Actors in all (at least 4).")
+  int actors;
+
+  @Option(names = "--poles", paramLabel = "P", defaultValue = "0",
+      description = "Powers among them (default: one in ten, at least 2).")
+  int poles;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the random values (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--years", paramLabel = "Y", defaultValue = "10", description = "Years of the run, from 2024-01 (default: ${DEFAULT-VALUE}).")
+  int years;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "File to write (default: the standard output). An existing file is not overwritten.")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    String yaml;
+    try {
+      yaml = new SyntheticWorld(actors, poles, seed, years).toYaml();
+    } catch (IllegalArgumentException e) {
+      err.println("hedgesim generate: " + e.getMessage());
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    if (out == null) {
+      spec.commandLine().getOut().print(yaml);
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+    if (Files.exists(out)) {
+      err.println("hedgesim generate: " + out + " exists; it is not overwritten");
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    Path abs = out.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
+    Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, abs);
+    }
+    spec.commandLine().getOut().println("Wrote " + out + " (" + actors + " actors)");
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}
