@@ -32,6 +32,9 @@ public final class ScenarioLoader {
   private final List<Problem> problems = new ArrayList<>();
   private final References refs = new References(problems);
   private final ActionReader actions = new ActionReader(problems, refs);
+  /** Where the values of the *_defaults sections were written (see {@link #failure}). */
+  private final Set<Origin> defaultsOrigins = new HashSet<>();
+  private List<String> files = List.of();
 
   private ScenarioLoader() {}
 
@@ -40,9 +43,23 @@ public final class ScenarioLoader {
     return load(file, file.toString());
   }
 
+  /**
+   * Loads a scenario; messages name the file as {@code displayName}. Every problem of the file
+   * and of the files it extends is reported at once, whether found while reading the YAML, while
+   * merging, or while checking the content, unless reading cannot go on (a file that cannot be
+   * read or parsed, a broken {@code extends}).
+   */
   public static Scenario load(Path file, String displayName) throws ScenarioException {
-    Inheritance.Resolved resolved = Inheritance.resolve(file, displayName);
-    return new ScenarioLoader().bind(resolved);
+    List<Problem> early = new ArrayList<>();
+    Inheritance.Resolved resolved;
+    try {
+      resolved = Inheritance.resolveCollecting(file, displayName, early);
+    } catch (ScenarioException e) {
+      throw sorted(e.problems(), List.of(displayName));
+    }
+    ScenarioLoader loader = new ScenarioLoader();
+    loader.problems.addAll(early);
+    return loader.bind(resolved);
   }
 
   /** Reads an already resolved document (for example one changed by a sweep). */
@@ -52,6 +69,7 @@ public final class ScenarioLoader {
 
   private Scenario bind(Inheritance.Resolved resolved) throws ScenarioException {
     YMap tree = resolved.tree();
+    files = resolved.files();
     MapReader top = new MapReader(tree, "", problems);
     collectIds(tree);
 
@@ -80,17 +98,24 @@ public final class ScenarioLoader {
     YMap frameworkDefaults = top.submap("framework_defaults", true);
     YMap projectDefaults = top.submap("project_defaults", true);
     if (actorDefaults == null || relationDefaultsMap == null || frameworkDefaults == null
-        || projectDefaults == null || step == null) {
+        || projectDefaults == null) {
+      // without its defaults every entity would repeat the same missing keys
       throw failure();
     }
+    for (String section : List.of("actor_defaults", "relation_defaults", "framework_defaults",
+        "project_defaults", "channel_defaults")) {
+      collectOrigins(tree.get(section));
+    }
 
+    readActor(actorDefaults, strategies, true);
     List<ActorSpec> actors = new ArrayList<>();
     for (YMap m : top.maps("actors")) {
-      ActorSpec a = readActor(merged(actorDefaults, m), strategies);
+      ActorSpec a = readActor(merged(actorDefaults, m), strategies, false);
       if (a != null) actors.add(a);
     }
     List<String> poles = readPoles(top, actors);
     RelationSpec relationDefaults = readRelation(relationDefaultsMap, "relation_defaults", true);
+    refs.channels.retainAll(channels.keySet());
     List<RelationSpec> relations = new ArrayList<>();
     Set<String> pairs = new HashSet<>();
     for (YMap m : top.maps("relations")) {
@@ -111,15 +136,17 @@ public final class ScenarioLoader {
       if (f != null) flows.add(f);
     }
     checkWeights(top, channels, flows);
+    readFramework(frameworkDefaults, true);
     List<FrameworkSpec> frameworks = new ArrayList<>();
     for (YMap m : top.maps("frameworks")) {
-      FrameworkSpec f = readFramework(merged(frameworkDefaults, m));
+      FrameworkSpec f = readFramework(merged(frameworkDefaults, m), false);
       if (f != null) frameworks.add(f);
     }
     List<ProjectSpec> projects = new ArrayList<>();
     List<EventSpec> projectStarts = new ArrayList<>();
+    readProject(projectDefaults, projectStarts, start, end, true);
     for (YMap m : top.maps("projects")) {
-      ProjectSpec p = readProject(merged(projectDefaults, m), projectStarts, start, end);
+      ProjectSpec p = readProject(merged(projectDefaults, m), projectStarts, start, end, false);
       if (p != null) projects.add(p);
     }
     List<EventSpec> events = new ArrayList<>();
@@ -146,10 +173,57 @@ public final class ScenarioLoader {
         strategies, frameworks, projects, events, parameters, relationDefaults, provenance, tree);
   }
 
+  /**
+   * All problems, sorted. A value written in a {@code *_defaults} section is read once on its own
+   * and again in every entity that takes it; a problem with the value itself is reported once,
+   * under the section's path, and a problem that arises only in one entity is kept for that
+   * entity. Either way the position is where the value was written.
+   */
   private ScenarioException failure() {
-    List<Problem> sorted = new ArrayList<>(problems);
-    java.util.Collections.sort(sorted);
-    return new ScenarioException(sorted);
+    List<Problem> kept = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Problem p : problems) {
+      if (defaultsOrigins.contains(p.origin()) && !seen.add(p.origin() + "\n" + p.message())) continue;
+      kept.add(p);
+    }
+    return sorted(kept, files);
+  }
+
+  /**
+   * Problems without exact repeats, in the order of the files (the scenario's own file first,
+   * then the files it extends, then the built-in defaults), and by line and column in each.
+   */
+  private static ScenarioException sorted(List<Problem> problems, List<String> files) {
+    List<Problem> out = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+    java.util.Comparator<Problem> byFile = java.util.Comparator.comparingInt(p -> {
+      int i = files.indexOf(p.origin().file());
+      return i >= 0 ? i : p.origin().file().equals(Inheritance.DEFAULTS_NAME) ? files.size() + 1
+          : files.size();
+    });
+    out.sort(byFile.thenComparing(p -> p.origin().file())
+        .thenComparingInt(p -> p.origin().line()).thenComparingInt(p -> p.origin().column()));
+    return new ScenarioException(out);
+  }
+
+  private void collectOrigins(YNode n) {
+    if (n == null) return;
+    defaultsOrigins.add(n.origin());
+    if (n instanceof YMap m) {
+      for (YMap.Entry e : m.entries().values()) {
+        defaultsOrigins.add(e.keyOrigin());
+        collectOrigins(e.value());
+      }
+    } else if (n instanceof YList l) {
+      l.items().forEach(this::collectOrigins);
+    }
+  }
+
+  /** An identity key written in a *_defaults section would give every entry the same identity. */
+  private void refuseIdentity(MapReader r, String key, String section, String what) {
+    if (r.has(key)) {
+      r.problem(r.map().get(key), key, section + " cannot give '" + key + "': each " + what
+          + " names its own");
+    }
   }
 
   // ---------------------------------------------------------------- ids
@@ -198,6 +272,7 @@ public final class ScenarioLoader {
   private Map<String, ChannelSpec> readChannels(YMap map, YMap defaults) throws ScenarioException {
     Map<String, ChannelSpec> out = new LinkedHashMap<>();
     if (map == null || defaults == null) return out;
+    readChannel(new MapReader(defaults, "channel_defaults", problems, true));
     for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
       String kind = e.getKey();
       String path = "channels." + kind;
@@ -211,27 +286,35 @@ public final class ScenarioLoader {
             "expected a mapping (weight:, dependent:, ...), found " + e.getValue().value().kind()));
         continue;
       }
-      MapReader r = new MapReader(merged(defaults, cm), path, problems);
-      double weight = r.number("weight", Range.SHARE);
-      String dependent = r.text("dependent");
-      if (dependent != null && !dependent.equals("from") && !dependent.equals("to")) {
-        r.problem(r.map().get("dependent"), "dependent", "expected from or to, found '" + dependent + "'");
-      }
-      boolean stock = r.bool("stock");
-      double depreciation = r.number("depreciation", Range.SHARE);
-      double elasticity = r.number("alignment_elasticity", Range.ANY);
-      String growsWith = r.text("grows_with");
-      if (growsWith != null && !List.of("from", "to", "none").contains(growsWith)) {
-        r.problem(r.map().get("grows_with"), "grows_with", "expected from, to or none, found '" + growsWith + "'");
-      }
-      boolean sanctionable = r.bool("sanctionable");
-      boolean frameworkBenefit = r.bool("framework_benefit");
-      boolean tradeAgreement = r.bool("trade_agreement");
-      r.finish();
-      out.put(kind, new ChannelSpec(kind, weight, "to".equals(dependent), stock, depreciation,
-          elasticity, growsWith, sanctionable, frameworkBenefit, tradeAgreement));
+      ChannelSpec c = readChannel(new MapReader(merged(defaults, cm), path, problems));
+      out.put(kind, new ChannelSpec(kind, c.weight(), c.dependentIsRecipient(), c.stock(),
+          c.depreciation(), c.alignmentElasticity(), c.growsWith(), c.sanctionable(),
+          c.frameworkBenefit(), c.tradeAgreement()));
     }
     return out;
+  }
+
+  private ChannelSpec readChannel(MapReader r) {
+    double weight = r.number("weight", Range.SHARE);
+    String dependent = r.text("dependent");
+    if (dependent != null && !dependent.equals("from") && !dependent.equals("to")) {
+      r.problem(r.map().get("dependent"), "dependent", "expected from or to, found '"
+          + MapReader.abbreviate(dependent) + "'" + Suggestions.hint(dependent, List.of("from", "to")));
+    }
+    boolean stock = r.bool("stock");
+    double depreciation = r.number("depreciation", Range.SHARE);
+    double elasticity = r.number("alignment_elasticity", Range.ANY);
+    String growsWith = r.text("grows_with");
+    if (growsWith != null && !List.of("from", "to", "none").contains(growsWith)) {
+      r.problem(r.map().get("grows_with"), "grows_with", "expected from, to or none, found '"
+          + MapReader.abbreviate(growsWith) + "'" + Suggestions.hint(growsWith, List.of("from", "to", "none")));
+    }
+    boolean sanctionable = r.bool("sanctionable");
+    boolean frameworkBenefit = r.bool("framework_benefit");
+    boolean tradeAgreement = r.bool("trade_agreement");
+    r.finish();
+    return new ChannelSpec(null, weight, "to".equals(dependent), stock, depreciation,
+        elasticity, growsWith, sanctionable, frameworkBenefit, tradeAgreement);
   }
 
   private Map<Strategy, Weights> readStrategies(YMap map) {
@@ -254,9 +337,12 @@ public final class ScenarioLoader {
     return w;
   }
 
-  private ActorSpec readActor(YMap m, Map<Strategy, Weights> strategies) throws ScenarioException {
+  private ActorSpec readActor(YMap m, Map<Strategy, Weights> strategies, boolean template)
+      throws ScenarioException {
     String id = m.get("id") instanceof YScalar s ? s.text() : null;
-    MapReader r = new MapReader(m, "actors[" + (id == null ? "?" : id) + "]", problems);
+    MapReader r = template ? new MapReader(m, "actor_defaults", problems, true)
+        : new MapReader(m, "actors[" + (id == null ? "?" : MapReader.abbreviate(id)) + "]", problems);
+    if (template) refuseIdentity(r, "id", "actor_defaults", "actor");
     id = r.text("id");
     if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
       r.problem(m.get("id"), "id", "an id is a word of letters, digits, '.', '_' and '-', found '"
@@ -326,7 +412,7 @@ public final class ScenarioLoader {
   }
 
   private RelationSpec readRelation(YMap m, String path, boolean defaults) {
-    MapReader r = new MapReader(m, path, problems);
+    MapReader r = new MapReader(m, path, problems, defaults);
     String a = null;
     String b = null;
     if (!defaults) {
@@ -355,31 +441,47 @@ public final class ScenarioLoader {
     double growth = r.optNumber("growth", Range.ANY);
     double count = r.optNumber("count", Range.NON_NEGATIVE);
     r.finish();
-    if (kind != null && !Double.isNaN(stock) && !channels.get(kind).stock()) {
+    if (kind != null && !Double.isNaN(stock) && channels.containsKey(kind) && !channels.get(kind).stock()) {
       r.problem(m.get("stock"), "stock", "channel '" + kind + "' keeps no stock (stock: false); give amount only");
     }
     if (kind == null || from == null || to == null) return null;
     return new FlowSpec(kind, from, to, amount, stock, growth, count, m.origin());
   }
 
+  /**
+   * The weights of the channels in use must sum to 1. The problem points at the {@code channels}
+   * a scenario file wrote, or, when only the built-in defaults give the weights, at the flows.
+   */
   private void checkWeights(MapReader top, Map<String, ChannelSpec> channels, List<FlowSpec> flows) {
     Set<String> used = new java.util.TreeSet<>();
-    for (FlowSpec f : flows) used.add(f.kind());
+    for (FlowSpec f : flows) {
+      if (channels.containsKey(f.kind())) used.add(f.kind());
+    }
     if (used.isEmpty()) return;
     double sum = 0;
-    for (String k : used) sum += channels.get(k).weight();
+    List<String> each = new ArrayList<>();
+    for (String k : used) {
+      double w = channels.get(k).weight();
+      if (Double.isNaN(w)) return; // already reported
+      sum += w;
+      each.add(k + " " + w);
+    }
     if (Math.abs(sum - 1.0) > WEIGHT_TOLERANCE) {
       YNode at = top.map().get("channels");
+      if (at == null || at.origin().file().equals(Inheritance.DEFAULTS_NAME)) at = top.map().get("flows");
       problems.add(new Problem(at == null ? top.map().origin() : at.origin(), "channels",
           String.format(java.util.Locale.ROOT,
-              "the weights of the channels in use (%s) sum to %.4f; they must sum to 1 (within %.3f)",
-              String.join(", ", used), sum, WEIGHT_TOLERANCE)));
+              "the weights of the channels in use (%s) sum to %.4f; they must sum to 1 (within %.3f):"
+                  + " %s; change channels.<kind>.weight",
+              String.join(", ", used), sum, WEIGHT_TOLERANCE, String.join(", ", each))));
     }
   }
 
-  private FrameworkSpec readFramework(YMap m) {
+  private FrameworkSpec readFramework(YMap m, boolean template) {
     String id = m.get("id") instanceof YScalar s ? s.text() : "?";
-    MapReader r = new MapReader(m, "frameworks[" + id + "]", problems);
+    MapReader r = template ? new MapReader(m, "framework_defaults", problems, true)
+        : new MapReader(m, "frameworks[" + MapReader.abbreviate(id) + "]", problems);
+    if (template) refuseIdentity(r, "id", "framework_defaults", "framework");
     id = r.text("id");
     String name = r.optText("name");
     List<String> members = refs.actors(r, "members");
@@ -407,9 +509,11 @@ public final class ScenarioLoader {
   }
 
   private ProjectSpec readProject(YMap m, List<EventSpec> starts, YearMonth scenarioStart,
-      YearMonth scenarioEnd) {
+      YearMonth scenarioEnd, boolean template) {
     String id = m.get("id") instanceof YScalar s ? s.text() : "?";
-    MapReader r = new MapReader(m, "projects[" + id + "]", problems);
+    MapReader r = template ? new MapReader(m, "project_defaults", problems, true)
+        : new MapReader(m, "projects[" + MapReader.abbreviate(id) + "]", problems);
+    if (template) refuseIdentity(r, "id", "project_defaults", "project");
     id = r.text("id");
     String name = r.optText("name");
     String host = refs.actor(r, "host");
