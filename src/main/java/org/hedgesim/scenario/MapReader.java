@@ -84,7 +84,7 @@ public final class MapReader {
   }
 
   public String pathOf(String key) {
-    return path.isEmpty() ? key : path + "." + key;
+    return path.isEmpty() ? key : key.isEmpty() ? path : path + "." + key;
   }
 
   public void problem(YNode at, String key, String message) {

@@ -107,10 +107,10 @@ public final class ScenarioLoader {
       collectOrigins(tree.get(section));
     }
 
-    readActor(actorDefaults, strategies, true);
+    readActor(actorDefaults, strategies, null);
     List<ActorSpec> actors = new ArrayList<>();
     for (YMap m : top.maps("actors")) {
-      ActorSpec a = readActor(merged(actorDefaults, m), strategies, false);
+      ActorSpec a = readActor(merged(actorDefaults, m), strategies, "actors[" + label("actors", m) + "]");
       if (a != null) actors.add(a);
     }
     List<String> poles = readPoles(top, actors);
@@ -119,12 +119,14 @@ public final class ScenarioLoader {
     List<RelationSpec> relations = new ArrayList<>();
     Set<String> pairs = new HashSet<>();
     for (YMap m : top.maps("relations")) {
-      RelationSpec r = readRelation(merged(relationDefaultsMap, m), "relations[" + idOf("relations", m) + "]", false);
+      String path = "relations[" + label("relations", m) + "]";
+      RelationSpec r = readRelation(merged(relationDefaultsMap, m), path, false);
       if (r != null && r.a() != null && r.b() != null) {
         if (r.a().equals(r.b())) {
-          problems.add(new Problem(m.origin(), "relations", "a relation needs two different actors"));
+          problems.add(new Problem(m.get("between").origin(), path + ".between",
+              "a relation needs two different actors, found " + r.a() + " twice"));
         } else if (!pairs.add(Inheritance.identity("relations", m))) {
-          problems.add(new Problem(m.origin(), "relations", "two relations between the same pair"));
+          problems.add(new Problem(m.origin(), path, "two relations between the same pair"));
         } else {
           relations.add(r);
         }
@@ -132,33 +134,29 @@ public final class ScenarioLoader {
     }
     List<FlowSpec> flows = new ArrayList<>();
     for (YMap m : top.maps("flows")) {
-      FlowSpec f = readFlow(m, channels);
+      FlowSpec f = readFlow(m, channels, "flows[" + label("flows", m) + "]");
       if (f != null) flows.add(f);
     }
     checkWeights(top, channels, flows);
-    readFramework(frameworkDefaults, true);
+    readFramework(frameworkDefaults, null);
     List<FrameworkSpec> frameworks = new ArrayList<>();
     for (YMap m : top.maps("frameworks")) {
-      FrameworkSpec f = readFramework(merged(frameworkDefaults, m), false);
+      FrameworkSpec f = readFramework(merged(frameworkDefaults, m), "frameworks[" + label("frameworks", m) + "]");
       if (f != null) frameworks.add(f);
     }
     List<ProjectSpec> projects = new ArrayList<>();
     List<EventSpec> projectStarts = new ArrayList<>();
-    readProject(projectDefaults, projectStarts, start, end, true);
+    readProject(projectDefaults, projectStarts, start, end, null);
     for (YMap m : top.maps("projects")) {
-      ProjectSpec p = readProject(merged(projectDefaults, m), projectStarts, start, end, false);
+      ProjectSpec p = readProject(merged(projectDefaults, m), projectStarts, start, end,
+          "projects[" + label("projects", m) + "]");
       if (p != null) projects.add(p);
     }
     List<EventSpec> events = new ArrayList<>();
     List<YMap> eventMaps = top.maps("events");
-    Map<String, Integer> perFile = new HashMap<>();
     for (int i = 0; i < eventMaps.size(); i++) {
       YMap m = eventMaps.get(i);
-      // name an event as its own file numbers it (or by id), not by its place in the merged list
-      int inFile = perFile.merge(m.origin().file(), 1, Integer::sum) - 1;
-      String label = Inheritance.identity("events", m) != null ? Inheritance.identity("events", m)
-          : Integer.toString(inFile);
-      EventSpec e = readEvent(m, i, label, start, end);
+      EventSpec e = readEvent(m, i, label("events", m), start, end);
       if (e != null) events.add(e);
     }
     for (EventSpec e : projectStarts) {
@@ -247,9 +245,18 @@ public final class ScenarioLoader {
     }
   }
 
-  private static String idOf(String list, YMap m) {
+  /** Entries counted so far, by list and file. */
+  private final Map<String, Integer> positions = new HashMap<>();
+
+  /**
+   * How messages name an entry of a list: by its identity, or else by its position among the
+   * entries its own file writes (not by its place in the merged list). Call once per entry, in
+   * order.
+   */
+  private String label(String list, YMap m) {
+    int n = positions.merge(list + "\n" + m.origin().file(), 1, Integer::sum) - 1;
     String id = Inheritance.identity(list, m);
-    return id == null ? "?" : id;
+    return id != null ? MapReader.abbreviate(id) : Integer.toString(n);
   }
 
   private static YMap merged(YMap defaults, YMap entry) throws ScenarioException {
@@ -337,11 +344,13 @@ public final class ScenarioLoader {
     return w;
   }
 
-  private ActorSpec readActor(YMap m, Map<Strategy, Weights> strategies, boolean template)
+  /** Reads an actor at {@code path}, or, when {@code path} is null, the actor_defaults. */
+  private ActorSpec readActor(YMap m, Map<Strategy, Weights> strategies, String path)
       throws ScenarioException {
-    String id = m.get("id") instanceof YScalar s ? s.text() : null;
+    boolean template = path == null;
     MapReader r = template ? new MapReader(m, "actor_defaults", problems, true)
-        : new MapReader(m, "actors[" + (id == null ? "?" : MapReader.abbreviate(id)) + "]", problems);
+        : new MapReader(m, path, problems);
+    String id;
     if (template) refuseIdentity(r, "id", "actor_defaults", "actor");
     id = r.text("id");
     if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
@@ -431,8 +440,8 @@ public final class ScenarioLoader {
     return rel;
   }
 
-  private FlowSpec readFlow(YMap m, Map<String, ChannelSpec> channels) {
-    MapReader r = new MapReader(m, "flows[" + idOf("flows", m) + "]", problems);
+  private FlowSpec readFlow(YMap m, Map<String, ChannelSpec> channels, String path) {
+    MapReader r = new MapReader(m, path, problems);
     String kind = refs.channel(r, "kind");
     String from = refs.actor(r, "from");
     String to = refs.actor(r, "to");
@@ -472,15 +481,17 @@ public final class ScenarioLoader {
       problems.add(new Problem(at == null ? top.map().origin() : at.origin(), "channels",
           String.format(java.util.Locale.ROOT,
               "the weights of the channels in use (%s) sum to %.4f; they must sum to 1 (within %.3f):"
-                  + " %s; change channels.<kind>.weight",
+                  + " %s",
               String.join(", ", used), sum, WEIGHT_TOLERANCE, String.join(", ", each))));
     }
   }
 
-  private FrameworkSpec readFramework(YMap m, boolean template) {
-    String id = m.get("id") instanceof YScalar s ? s.text() : "?";
+  /** Reads a framework at {@code path}, or, when {@code path} is null, the framework_defaults. */
+  private FrameworkSpec readFramework(YMap m, String path) {
+    boolean template = path == null;
     MapReader r = template ? new MapReader(m, "framework_defaults", problems, true)
-        : new MapReader(m, "frameworks[" + MapReader.abbreviate(id) + "]", problems);
+        : new MapReader(m, path, problems);
+    String id;
     if (template) refuseIdentity(r, "id", "framework_defaults", "framework");
     id = r.text("id");
     String name = r.optText("name");
@@ -508,11 +519,13 @@ public final class ScenarioLoader {
         exitCost, open, m.origin());
   }
 
+  /** Reads a project at {@code path}, or, when {@code path} is null, the project_defaults. */
   private ProjectSpec readProject(YMap m, List<EventSpec> starts, YearMonth scenarioStart,
-      YearMonth scenarioEnd, boolean template) {
-    String id = m.get("id") instanceof YScalar s ? s.text() : "?";
+      YearMonth scenarioEnd, String path) {
+    boolean template = path == null;
     MapReader r = template ? new MapReader(m, "project_defaults", problems, true)
-        : new MapReader(m, "projects[" + MapReader.abbreviate(id) + "]", problems);
+        : new MapReader(m, path, problems);
+    String id;
     if (template) refuseIdentity(r, "id", "project_defaults", "project");
     id = r.text("id");
     String name = r.optText("name");
@@ -608,7 +621,7 @@ public final class ScenarioLoader {
   }
 
   private void checkInside(MapReader r, String key, YearMonth m, YearMonth start, YearMonth end) {
-    if (start == null || end == null) return;
+    if (start == null || end == null || !end.isAfter(start)) return; // dates already reported
     if (m.isBefore(start) || m.isAfter(end)) {
       r.problem(r.map().get(key), key, m + " is outside the scenario's dates (" + start + " to " + end + ")");
     }

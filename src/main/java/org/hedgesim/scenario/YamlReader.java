@@ -195,6 +195,10 @@ public final class YamlReader {
       root = docs.isEmpty() ? null : docs.get(0);
     } catch (MarkedYAMLException e) {
       throw new ScenarioException(new Problem(origin(e.getProblemMark()), "", yamlMessage(e)));
+    } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+      throw new ScenarioException(new Problem(atCodePoint(text, e.getPosition()), "",
+          String.format(java.util.Locale.ROOT, "the file contains the control character U+%04X,"
+              + " which YAML does not allow; is it a text file?", e.getCodePoint())));
     } catch (YAMLException e) {
       throw new ScenarioException(new Problem(whole, "", limitMessage(e.getMessage())));
     } catch (StackOverflowError e) {
@@ -221,7 +225,12 @@ public final class YamlReader {
   private void countEvents(Iterable<Event> events) throws ScenarioException {
     int count = 0;
     int depth = 0;
+    int aliases = 0;
     for (Event e : events) {
+      if (e instanceof AliasEvent && ++aliases > MAX_ALIASES) {
+        throw new ScenarioException(new Problem(origin(e.getStartMark()), "", "more than "
+            + MAX_ALIASES + " aliases (*name): refused as a possible alias bomb"));
+      }
       if (e instanceof ScalarEvent || e instanceof AliasEvent) {
         count++;
       } else if (e instanceof CollectionStartEvent) {
@@ -434,6 +443,16 @@ public final class YamlReader {
     return new Origin(displayName, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
+  private Origin atCodePoint(String text, int codePoints) {
+    int index = 0;
+    try {
+      index = text.offsetByCodePoints(0, Math.max(0, codePoints));
+    } catch (IndexOutOfBoundsException e) {
+      return Origin.of(displayName);
+    }
+    return at(text, index);
+  }
+
   private Origin at(String text, int index) {
     int line = 1;
     int col = 1;
@@ -468,6 +487,10 @@ public final class YamlReader {
     }
     if (problem.contains("special characters are not allowed")) {
       return "the file contains control characters; is it a text file?";
+    }
+    if (problem.contains("mapping values are not allowed here")) {
+      return "YAML syntax error: a ':' where no key can begin (is this line indented like the"
+          + " keys it belongs with? a text that contains ': ' must be quoted)";
     }
     if (problem.contains("Number of aliases")) {
       return "too many aliases (more than " + MAX_ALIASES + "): refused as a possible alias bomb";
