@@ -572,14 +572,19 @@ public final class ScenarioLoader {
     double rate = r.optNumber("rate", Range.POSITIVE);
     YearMonth from = r.optMonth("from");
     YearMonth until = r.optMonth("until");
-    boolean hasAt = m.has("at");
-    boolean hasRate = m.has("rate");
-    if (hasAt == hasRate) {
+    // an empty 'at:' or 'rate:' counts as absent, so the entry is not silently dropped
+    boolean hasAt = m.has("at") && !(m.get("at") instanceof YScalar s && s.isNull());
+    boolean hasRate = m.has("rate") && !(m.get("rate") instanceof YScalar s && s.isNull());
+    if (!hasAt && !hasRate && (m.has("at") || m.has("rate"))) {
+      String key = m.has("at") ? "at" : "rate";
+      r.problem(m.get(key), key, "no value given: an event needs 'at' (a month, YYYY-MM) or"
+          + " 'rate' (occurrences per year)");
+    } else if (hasAt == hasRate) {
       r.problem(null, hasAt ? "rate" : "at", hasAt
           ? "an event has either 'at' (a month) or 'rate' (per year), not both"
           : "missing key 'at' (the month, YYYY-MM) or 'rate' (occurrences per year)");
     }
-    if (hasAt && (m.has("from") || m.has("until"))) {
+    if (hasAt && !hasRate && (m.has("from") || m.has("until"))) {
       r.problem(m.get(m.has("from") ? "from" : "until"), m.has("from") ? "from" : "until",
           "'from' and 'until' bound random events (with 'rate'), not scheduled ones");
     }
