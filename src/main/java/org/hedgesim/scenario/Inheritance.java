@@ -20,10 +20,12 @@ import org.hedgesim.scenario.YNode.YScalar;
  * <p>Merge rules: a mapping merges key by key, recursively; a list of entities merges by identity
  * (an entry's {@code id}; a relation's {@code between} pair in either order; a flow's kind, from
  * and to), so a child overrides single values of a parent's entry and appends new entries; an entry
- * with {@code remove: true} deletes the parent's entry of the same identity; events without an id
- * are appended; any other list with entries that have no identity (a project's effects), any other
- * value, and a list of plain values, replaces the parent's. Two entries with the same identity in
- * one file are an error.
+ * with {@code remove: true} deletes the parent's entry of the same identity; entries of these
+ * lists without an identity are appended (events without an id; for the others the binder then
+ * reports the missing identity); any other list with entries that have no identity (a project's
+ * effects), any other value, and a list of plain values, replaces the parent's. Two entries with
+ * the same identity in one file are an error, and so is a {@code remove} that is not
+ * {@code true}, has no identity, names no inherited entry, or sits in a file that extends nothing.
  */
 public final class Inheritance {
 

@@ -26,6 +26,11 @@ public final class ScenarioLoader {
       "seed", "replications", "poles", "parameters", "channels", "strategies", "actor_defaults",
       "relation_defaults", "framework_defaults", "project_defaults", "channel_defaults", "actors",
       "relations", "flows", "frameworks", "projects", "events");
+  /**
+   * Highest rate of a random event, per year: one a day. A run draws all occurrences of a random
+   * event when it starts, so a rate of 100,000 a year would fill the memory before the first step.
+   */
+  public static final double MAX_RATE = 365;
   /** Largest dependence-weight sum error tolerated. */
   public static final double WEIGHT_TOLERANCE = 1e-3;
 
@@ -570,6 +575,12 @@ public final class ScenarioLoader {
     String id = r.optText("id");
     YearMonth at = r.optMonth("at");
     double rate = r.optNumber("rate", Range.POSITIVE);
+    if (rate > MAX_RATE) {
+      r.problem(m.get("rate"), "rate", "expected at most " + (int) MAX_RATE + " occurrences a year"
+          + " (one a day), found " + MapReader.abbreviate(((YScalar) m.get("rate")).text())
+          + "; a run draws every occurrence in advance, so a higher rate floods it");
+      rate = Double.NaN;
+    }
     YearMonth from = r.optMonth("from");
     YearMonth until = r.optMonth("until");
     // an empty 'at:' or 'rate:' counts as absent, so the entry is not silently dropped

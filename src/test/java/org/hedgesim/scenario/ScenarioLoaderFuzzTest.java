@@ -14,22 +14,27 @@ import java.util.concurrent.TimeoutException;
 import org.hedgesim.Fixtures;
 
 /**
- * Fuzz test of the scenario loader: whatever bytes a scenario file holds, loading it gives a
- * scenario or a {@link ScenarioException}, never another exception, a hang or running out of
- * memory.
+ * Fuzz tests of the scenario loader. {@link #loadAnyBytes}: whatever bytes a scenario file
+ * holds, loading it gives a scenario or a {@link ScenarioException}, never another exception, a
+ * hang or running out of memory. {@link #acceptedScenarioStarts}: a scenario the loader accepts
+ * also starts and runs its first steps in the model, so that every mistake is caught before a
+ * run rather than during it.
  *
- * <p>In a normal test run ({@code ./mvnw verify}) Jazzer runs in regression mode: the target runs
- * once on each input under {@code src/test/resources/org/hedgesim/scenario/ScenarioLoaderFuzzTestInputs/}
- * (seeds: the reference scenarios, a small scenario and a what-if that extends it, files of the
- * invalid corpus, and every input the fuzzer has found). To fuzz (docs/SCENARIOS.md, section 13):
+ * <p>In a normal test run ({@code ./mvnw verify}) Jazzer runs in regression mode: each target
+ * runs once on each input under
+ * {@code src/test/resources/org/hedgesim/scenario/ScenarioLoaderFuzzTestInputs/} (seeds: the
+ * reference scenarios, a small scenario and a what-if that extends it, files of the invalid
+ * corpus) and under its own subfolder (inputs the fuzzer found). To fuzz one target
+ * (docs/SCENARIOS.md, section 13):
  *
  * <pre>
- * JAZZER_FUZZ=1 ./mvnw test -Dtest=ScenarioLoaderFuzzTest -Djazzer.max_duration=5m \
+ * JAZZER_FUZZ=1 ./mvnw test -Dtest='ScenarioLoaderFuzzTest#loadAnyBytes' -Djazzer.max_duration=5m \
  *     -Djazzer.instrument='org.hedgesim.**,org.yaml.snakeyaml.**'
  * </pre>
  *
- * <p>Inputs that break the rule are saved to the inputs folder; commit them as regression
- * inputs. The corpus the fuzzer grows goes to {@code .cifuzz-corpus/} (git-ignored).
+ * <p>Inputs that break the rule are saved to the target's subfolder of the inputs folder; commit
+ * them as regression inputs. The corpus the fuzzer grows goes to {@code .cifuzz-corpus/}
+ * (git-ignored).
  *
  * <p>A hang is an input that takes longer than {@link #LIMIT_SECONDS}; the target measures it
  * itself, because a JUnit {@code @Timeout} would also bound the whole fuzzing run.
@@ -71,8 +76,33 @@ class ScenarioLoaderFuzzTest {
 
   @FuzzTest
   void loadAnyBytes(byte[] input) throws Throwable {
+    within(() -> load(input));
+  }
+
+  /** Steps of an accepted scenario run by {@link #acceptedScenarioStarts}. */
+  static final int STEPS = 24;
+
+  @FuzzTest
+  void acceptedScenarioStarts(byte[] input) throws Throwable {
+    within(() -> {
+      Scenario s = load(input);
+      if (s == null) return;
+      org.hedgesim.model.HedgeWorld world = new org.hedgesim.model.HedgeWorld(s.seed(), s);
+      world.start();
+      for (int i = 0; i < Math.min(STEPS, s.steps()); i++) {
+        if (!world.schedule.step(world)) break;
+      }
+      world.finish();
+    });
+  }
+
+  private interface Check {
+    void run() throws Exception;
+  }
+
+  private static void within(Check check) throws Throwable {
     Future<?> run = WORKER.submit(() -> {
-      check(input);
+      check.run();
       return null;
     });
     try {
@@ -85,7 +115,8 @@ class ScenarioLoaderFuzzTest {
     }
   }
 
-  private static void check(byte[] input) throws IOException {
+  /** Loads the input as a file; the scenario, or null when the loader refused it properly. */
+  private static Scenario load(byte[] input) throws IOException {
     Path file = DIR.resolve("fuzzed.yaml");
     Files.write(file, input);
     try {
@@ -93,6 +124,7 @@ class ScenarioLoaderFuzzTest {
       if (s.name() == null || s.start() == null || s.end() == null || !s.end().isAfter(s.start())) {
         throw new AssertionError("a scenario was accepted without its name or dates");
       }
+      return s;
     } catch (ScenarioException e) {
       if (e.problems().isEmpty()) throw new AssertionError("a ScenarioException without problems", e);
       for (Problem p : e.problems()) {
@@ -100,6 +132,7 @@ class ScenarioLoaderFuzzTest {
           throw new AssertionError("a problem without place or message: " + p, e);
         }
       }
+      return null;
     }
   }
 }

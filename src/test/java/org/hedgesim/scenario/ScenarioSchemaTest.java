@@ -79,7 +79,7 @@ class ScenarioSchemaTest {
     }
     out.add(CORPUS.resolve("parents/two-powers.yaml"));
     out.add(Fixtures.repo().resolve(
-        "src/test/resources/org/hedgesim/scenario/ScenarioLoaderFuzzTestInputs/loadAnyBytes/two-powers-exit"));
+        "src/test/resources/org/hedgesim/scenario/ScenarioLoaderFuzzTestInputs/two-powers-exit"));
     return out;
   }
 
