@@ -1,5 +1,6 @@
 package org.hedgesim.scenario;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,9 @@ import org.hedgesim.Fixtures;
  * JAZZER_FUZZ=1 ./mvnw test -Dtest='ScenarioLoaderFuzzTest#loadAnyBytes' -Djazzer.max_duration=5m \
  *     -Djazzer.instrument='org.hedgesim.**,org.yaml.snakeyaml.**'
  * </pre>
+ *
+ * <p>{@code scenario.dict} (beside the inputs folder) gives the fuzzer the format's keys, choices
+ * and punctuation, so that its mutations reach past the YAML syntax into the content.
  *
  * <p>Inputs that break the rule are saved to the target's subfolder of the inputs folder; commit
  * them as regression inputs. The corpus the fuzzer grows goes to {@code .cifuzz-corpus/}
@@ -75,6 +79,7 @@ class ScenarioLoaderFuzzTest {
   }
 
   @FuzzTest
+  @DictionaryFile(resourcePath = "scenario.dict")
   void loadAnyBytes(byte[] input) throws Throwable {
     within(() -> load(input));
   }
@@ -83,6 +88,7 @@ class ScenarioLoaderFuzzTest {
   static final int STEPS = 24;
 
   @FuzzTest
+  @DictionaryFile(resourcePath = "scenario.dict")
   void acceptedScenarioStarts(byte[] input) throws Throwable {
     within(() -> {
       Scenario s = load(input);
