@@ -183,11 +183,16 @@ public final class ScenarioLoader {
    * entity. Either way the position is where the value was written.
    */
   private ScenarioException failure() {
-    List<Problem> kept = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Set<String> ofDefaults = new HashSet<>();
     for (Problem p : problems) {
-      if (defaultsOrigins.contains(p.origin()) && !seen.add(p.origin() + "\n" + p.message())) continue;
-      kept.add(p);
+      if (p.path().matches("[a-z]+_defaults(\\..*)?")) ofDefaults.add(p.origin() + "\n" + p.message());
+    }
+    List<Problem> kept = new ArrayList<>();
+    for (Problem p : problems) {
+      boolean repeat = defaultsOrigins.contains(p.origin())
+          && !p.path().matches("[a-z]+_defaults(\\..*)?")
+          && ofDefaults.contains(p.origin() + "\n" + p.message());
+      if (!repeat) kept.add(p);
     }
     return sorted(kept, files);
   }
@@ -508,7 +513,7 @@ public final class ScenarioLoader {
     String lead = null;
     if (r.has("lead") && !(m.get("lead") instanceof YScalar s && s.isNull())) {
       lead = refs.actor(r, "lead");
-      if (lead != null && !members.contains(lead)) {
+      if (lead != null && !template && !members.contains(lead)) {
         r.problem(m.get("lead"), "lead", "the lead '" + lead + "' is not among the members");
       }
     } else {

@@ -58,7 +58,9 @@ class ScenarioSchemaTest {
 
   /** A YAML file as the JSON the schema checks. Throws when it is no YAML document. */
   static JsonNode toJson(Path file) throws IOException {
-    Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+    LoaderOptions options = new LoaderOptions();
+    options.setWarnOnDuplicateKeys(false);
+    Object data = new Yaml(new SafeConstructor(options)).load(Files.readString(file));
     try {
       return JSON.valueToTree(data);
     } catch (StackOverflowError e) {
