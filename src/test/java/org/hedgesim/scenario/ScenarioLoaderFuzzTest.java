@@ -121,6 +121,27 @@ class ScenarioLoaderFuzzTest {
     }
   }
 
+  /**
+   * The dictionary is read only when fuzzing, and libFuzzer stops at a malformed line: each entry
+   * is a quoted token whose only escapes are a backslash before a backslash or a quote, and
+   * a backslash, x and two hex digits (so a newline is written as x0A after the backslash).
+   */
+  @org.junit.jupiter.api.Test
+  void dictionary_isInLibFuzzerFormat() throws IOException {
+    try (var in = ScenarioLoaderFuzzTest.class.getResourceAsStream("scenario.dict")) {
+      if (in == null) throw new AssertionError("scenario.dict is missing");
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int n = 0;
+      for (String line : text.split("\n")) {
+        n++;
+        if (line.isBlank() || line.startsWith("#")) continue;
+        if (!line.matches("\"([^\"\\\\]|\\\\\\\\|\\\\\"|\\\\x[0-9A-Fa-f]{2})+\"")) {
+          throw new AssertionError("scenario.dict line " + n + " is not a libFuzzer entry: " + line);
+        }
+      }
+    }
+  }
+
   /** Loads the input as a file; the scenario, or null when the loader refused it properly. */
   private static Scenario load(byte[] input) throws IOException {
     Path file = DIR.resolve("fuzzed.yaml");
