@@ -164,6 +164,7 @@ public final class Inheritance {
         String id = identity(list, m);
         if (id == null) continue;
         Origin first = seen.putIfAbsent(id, m.origin());
+        id = MapReader.abbreviate(id);
         if (first != null) {
           problems.add(new Problem(m.origin(), list + "[" + id + "]",
               "duplicate entry: " + list + "[" + id + "] is already defined at line " + first.line()));
@@ -191,7 +192,7 @@ public final class Inheritance {
           continue;
         }
         String id = identity(list, m);
-        String path = list + "[" + (id == null ? Integer.toString(i) : id) + "].remove";
+        String path = list + "[" + (id == null ? Integer.toString(i) : MapReader.abbreviate(id)) + "].remove";
         YNode flag = m.get("remove");
         boolean isTrue = flag instanceof YScalar f && f.plain() && f.text().equals("true");
         if (!isTrue) {
@@ -303,7 +304,7 @@ public final class Inheritance {
         if (existing == null) {
           List<String> known = out.keySet().stream().filter(k -> k.startsWith("="))
               .map(k -> k.substring(1)).toList();
-          problems.add(new Problem(c.get("remove").origin(), listName + "[" + id + "].remove",
+          problems.add(new Problem(c.get("remove").origin(), listName + "[" + MapReader.abbreviate(String.valueOf(id)) + "].remove",
               "remove: true, but the scenario it extends has no " + listName + " entry '"
                   + MapReader.abbreviate(String.valueOf(id)) + "'" + Suggestions.hint(String.valueOf(id), known)));
           continue;

@@ -334,8 +334,8 @@ public final class MapReader {
     for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
       String key = e.getKey();
       if (read.contains(key)) continue;
-      problems.add(new Problem(e.getValue().keyOrigin(), pathOf(key),
-          "unknown key '" + key + "'" + Suggestions.hint(key, known)));
+      problems.add(new Problem(e.getValue().keyOrigin(), pathOf(abbreviate(key)),
+          "unknown key '" + abbreviate(key) + "'" + Suggestions.hint(key, known)));
     }
   }
 

@@ -292,10 +292,10 @@ public final class ScenarioLoader {
     readChannel(new MapReader(defaults, "channel_defaults", problems, true));
     for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
       String kind = e.getKey();
-      String path = "channels." + kind;
+      String path = "channels." + MapReader.abbreviate(kind);
       if (!kind.matches("[a-z][a-z0-9_]*")) {
         problems.add(new Problem(e.getValue().keyOrigin(), path,
-            "a channel name is a lower-case word, found '" + kind + "'"));
+            "a channel name is a lower-case word, found '" + MapReader.abbreviate(kind) + "'"));
         continue;
       }
       if (!(e.getValue().value() instanceof YMap cm)) {

@@ -273,7 +273,7 @@ public final class YamlReader {
     try {
       if (!(node instanceof MappingNode)) {
         for (SourceNote n : pending) {
-          problems.add(new Problem(n.at(), n.where(), "source entry '" + n.written() + "' reaches"
+          problems.add(new Problem(n.at(), n.where(), "source entry '" + MapReader.abbreviate(n.written()) + "' reaches"
               + " into " + describe(node) + ", but dotted source keys name keys of a mapping"));
         }
       }
@@ -325,7 +325,8 @@ public final class YamlReader {
             if (st.getKeyNode() instanceof ScalarNode sk && st.getValueNode() instanceof ScalarNode svv) {
               if (!seen.add(sk.getValue())) {
                 problems.add(new Problem(origin(sk.getStartMark()), sourcePath,
-                    "duplicate key '" + sk.getValue() + "': each key may appear once in a mapping"));
+                    "duplicate key '" + MapReader.abbreviate(sk.getValue())
+                        + "': each key may appear once in a mapping"));
                 continue;
               }
               notes.add(new SourceNote(svv.getValue(), sk.getValue(), sk.getValue(),
@@ -352,7 +353,7 @@ public final class YamlReader {
         String prefix = n.written().substring(0, n.written().length() - n.rest().length());
         String hint = Suggestions.closest(head, keys) == null ? ""
             : " (did you mean '" + prefix + Suggestions.closest(head, keys) + "'?)";
-        problems.add(new Problem(n.at(), n.where(), "source entry '" + n.written()
+        problems.add(new Problem(n.at(), n.where(), "source entry '" + MapReader.abbreviate(n.written())
             + "' names no key written here" + hint + "; a source describes a value written in the"
             + " same mapping"));
       }
@@ -377,10 +378,10 @@ public final class YamlReader {
       }
       String key = k.getValue();
       if (key.equals(SOURCE_KEY)) continue;
-      String keyPath = join(path, key);
+      String keyPath = join(path, MapReader.abbreviate(key));
       if (entries.containsKey(key)) {
         problems.add(new Problem(origin(keyNode.getStartMark()), keyPath,
-            "duplicate key '" + key + "': each key may appear once in a mapping (the first one,"
+            "duplicate key '" + MapReader.abbreviate(key) + "': each key may appear once in a mapping (the first one,"
                 + " at line " + entries.get(key).keyOrigin().line() + ", is used)"));
         continue;
       }
