@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check scenario files; print every problem as file:line:col: key: message.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every file is valid", "2:a file has problems, or bad usage"})
+    exitCodeList = {"0:every file is valid", "2:a file has problems, or bad usage"},
+    footer = {"", "The format and every check: docs/SCENARIOS.md. A JSON Schema for editors:",
+        "docs/scenario.schema.json."})
 final class ValidateCommand implements Callable<Integer> {
 
   @CommandLine.Spec

@@ -42,8 +42,9 @@ final class ActionReader {
     }
     if (present.size() > 1) {
       entry.problem(entry.map().get(present.get(1)), present.get(1),
-          "one action per entry, found " + String.join(" and ", present));
-      entry.node(present.get(1));
+          "one action per entry, found " + String.join(" and ", present)
+              + "; write each action as its own entry");
+      present.forEach(entry::node);
       return null;
     }
     String kind = present.get(0);

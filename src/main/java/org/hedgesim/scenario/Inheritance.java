@@ -20,10 +20,12 @@ import org.hedgesim.scenario.YNode.YScalar;
  * <p>Merge rules: a mapping merges key by key, recursively; a list of entities merges by identity
  * (an entry's {@code id}; a relation's {@code between} pair in either order; a flow's kind, from
  * and to), so a child overrides single values of a parent's entry and appends new entries; an entry
- * with {@code remove: true} deletes the parent's entry of the same identity; events without an id
- * are appended; any other list with entries that have no identity (a project's effects), any other
- * value, and a list of plain values, replaces the parent's. Two entries with the same identity in
- * one file are an error.
+ * with {@code remove: true} deletes the parent's entry of the same identity; entries of these
+ * lists without an identity are appended (events without an id; for the others the binder then
+ * reports the missing identity); any other list with entries that have no identity (a project's
+ * effects), any other value, and a list of plain values, replaces the parent's. Two entries with
+ * the same identity in one file are an error, and so is a {@code remove} that is not
+ * {@code true}, has no identity, names no inherited entry, or sits in a file that extends nothing.
  */
 public final class Inheritance {
 
@@ -37,8 +39,38 @@ public final class Inheritance {
   /** A resolved document and the files it was read from (the scenario's own first). */
   public record Resolved(YMap tree, List<String> files, List<Path> paths) {}
 
-  /** Reads a scenario file and everything it extends, merged over the defaults. */
+  /**
+   * Reads a scenario file and everything it extends, merged over the defaults. Throws every
+   * problem found while reading and merging.
+   */
   public static Resolved resolve(Path file, String displayName) throws ScenarioException {
+    List<Problem> problems = new ArrayList<>();
+    Resolved r = resolveCollecting(file, displayName, problems);
+    if (!problems.isEmpty()) throw new ScenarioException(problems);
+    return r;
+  }
+
+  /**
+   * Reads a scenario file and everything it extends, merged over the defaults. Problems that stop
+   * reading (a file that cannot be read or parsed, a broken {@code extends}) are thrown, together
+   * with those found before them; problems that leave a usable document (a duplicate key or
+   * entry, a misplaced {@code remove}, a {@code source:} naming no key) are added to
+   * {@code problems} and the merged document is returned, so that they can be reported with the
+   * problems of its content.
+   */
+  public static Resolved resolveCollecting(Path file, String displayName, List<Problem> problems)
+      throws ScenarioException {
+    try {
+      return resolveChain(file, displayName, problems);
+    } catch (ScenarioException e) {
+      List<Problem> all = new ArrayList<>(problems);
+      all.addAll(e.problems());
+      throw new ScenarioException(all);
+    }
+  }
+
+  private static Resolved resolveChain(Path file, String displayName, List<Problem> problems)
+      throws ScenarioException {
     List<String> names = new ArrayList<>();
     List<Path> paths = new ArrayList<>();
     List<YMap> chain = new ArrayList<>();
@@ -53,36 +85,56 @@ public final class Inheritance {
         throw new ScenarioException(new Problem(requestedAt, "extends",
             "extends forms a cycle: " + String.join(" -> ", cycle)));
       }
-      YMap tree;
       if (requestedAt != null && !Files.exists(current)) {
         throw new ScenarioException(new Problem(requestedAt, "extends",
             "the scenario it extends was not found: tried " + currentName));
       }
-      tree = YamlReader.read(current, currentName);
-      checkDuplicates(tree);
+      YamlReader.Read read;
+      try {
+        read = YamlReader.readCollecting(current, currentName);
+      } catch (ScenarioException e) {
+        if (requestedAt == null) throw e;
+        // a parent that is no readable file: say so at the extends line that names it
+        List<Problem> at = new ArrayList<>();
+        for (Problem p : e.problems()) {
+          at.add(p.origin().line() > 0 ? p : new Problem(requestedAt, "extends",
+              "cannot use " + currentName + ": " + p.message()));
+        }
+        throw new ScenarioException(at);
+      }
+      problems.addAll(read.problems());
+      YMap tree = read.tree();
+      YNode ext = tree.get("extends");
+      checkDuplicates(tree, problems);
+      tree = checkRemovals(tree, ext != null, problems);
       names.add(currentName);
       paths.add(canonical);
       chain.add(tree);
-      YNode ext = tree.get("extends");
       if (ext == null) break;
       if (!(ext instanceof YScalar s) || s.isNull() || s.text().isBlank()) {
         throw new ScenarioException(new Problem(ext.origin(), "extends",
-            "expected the relative path of a scenario file, found " + ext.kind()));
+            "expected the relative path of a scenario file, found "
+                + (ext instanceof YScalar ? "no value" : ext.kind())));
       }
       if (chain.size() >= MAX_CHAIN) {
         throw new ScenarioException(new Problem(ext.origin(), "extends",
             "extends chain is longer than " + MAX_CHAIN + " files"));
       }
-      Path dir = current.toAbsolutePath().getParent();
-      current = dir.resolve(s.text()).normalize();
-      Path nameDir = Path.of(currentName).getParent();
-      currentName = (nameDir == null ? Path.of(s.text()) : nameDir.resolve(s.text()))
-          .normalize().toString();
+      try {
+        Path dir = current.toAbsolutePath().getParent();
+        current = dir.resolve(s.text()).normalize();
+        Path nameDir = Path.of(currentName).getParent();
+        currentName = (nameDir == null ? Path.of(s.text()) : nameDir.resolve(s.text()))
+            .normalize().toString();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new ScenarioException(new Problem(ext.origin(), "extends",
+            "'" + MapReader.abbreviate(s.text()) + "' is not a valid file path"));
+      }
       requestedAt = s.origin();
     }
     YMap merged = defaults();
     for (int i = chain.size() - 1; i >= 0; i--) {
-      merged = merge(merged, chain.get(i), "");
+      merged = merge(merged, chain.get(i), "", true, problems);
     }
     LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>(merged.entries());
     entries.remove("extends");
@@ -93,9 +145,17 @@ public final class Inheritance {
   private static final List<String> ENTITY_LISTS =
       List.of("actors", "relations", "flows", "frameworks", "projects", "events");
 
+  /** What identifies an entry of each entity list, for messages. */
+  private static String identityKeys(String list) {
+    return switch (list) {
+      case "relations" -> "'between'";
+      case "flows" -> "'kind', 'from' and 'to'";
+      default -> "'id'";
+    };
+  }
+
   /** Two entries of one list with the same identity, in one file, are an error. */
-  private static void checkDuplicates(YMap tree) throws ScenarioException {
-    List<Problem> problems = new ArrayList<>();
+  private static void checkDuplicates(YMap tree, List<Problem> problems) {
     for (String list : ENTITY_LISTS) {
       if (!(tree.get(list) instanceof YList l)) continue;
       Map<String, Origin> seen = new java.util.HashMap<>();
@@ -104,13 +164,65 @@ public final class Inheritance {
         String id = identity(list, m);
         if (id == null) continue;
         Origin first = seen.putIfAbsent(id, m.origin());
+        id = MapReader.abbreviate(id);
         if (first != null) {
           problems.add(new Problem(m.origin(), list + "[" + id + "]",
               "duplicate entry: " + list + "[" + id + "] is already defined at line " + first.line()));
         }
       }
     }
-    if (!problems.isEmpty()) throw new ScenarioException(problems);
+  }
+
+  /**
+   * Checks the {@code remove} keys of one file's entity lists: only {@code remove: true}, only on
+   * an entry with an identity, only in a file that extends another. Entries with a misplaced
+   * {@code remove} are dropped (or, for {@code remove: false}, kept without it), so the problem is
+   * reported once.
+   */
+  private static YMap checkRemovals(YMap tree, boolean extendsAnother, List<Problem> problems) {
+    LinkedHashMap<String, YMap.Entry> top = null;
+    for (String list : ENTITY_LISTS) {
+      if (!(tree.get(list) instanceof YList l)) continue;
+      List<YNode> items = new ArrayList<>();
+      boolean changed = false;
+      for (int i = 0; i < l.items().size(); i++) {
+        YNode item = l.items().get(i);
+        if (!(item instanceof YMap m) || !m.has("remove")) {
+          items.add(item);
+          continue;
+        }
+        String id = identity(list, m);
+        String path = list + "[" + (id == null ? Integer.toString(i) : MapReader.abbreviate(id)) + "].remove";
+        YNode flag = m.get("remove");
+        boolean isTrue = flag instanceof YScalar f && f.plain() && f.text().equals("true");
+        if (!isTrue) {
+          problems.add(new Problem(flag.origin(), path, "remove takes only the value true (it"
+              + " deletes the entry of the same identity that the scenario it extends defines);"
+              + " found " + (flag instanceof YScalar f ? "'" + MapReader.abbreviate(f.text()) + "'"
+                  : flag.kind())));
+          LinkedHashMap<String, YMap.Entry> rest = new LinkedHashMap<>(m.entries());
+          rest.remove("remove");
+          items.add(new YMap(rest, m.origin()));
+          changed = true;
+        } else if (!extendsAnother) {
+          problems.add(new Problem(flag.origin(), path, "remove: true deletes an entry inherited"
+              + " through 'extends', but this file extends no scenario"));
+          changed = true;
+        } else if (id == null) {
+          problems.add(new Problem(flag.origin(), path, "remove: true needs the entry's "
+              + identityKeys(list) + " to say which inherited entry to delete"));
+          changed = true;
+        } else {
+          items.add(item);
+        }
+      }
+      if (changed) {
+        if (top == null) top = new LinkedHashMap<>(tree.entries());
+        YMap.Entry e = top.get(list);
+        top.put(list, new YMap.Entry(e.keyOrigin(), new YList(List.copyOf(items), l.origin())));
+      }
+    }
+    return top == null ? tree : new YMap(top, tree.origin());
   }
 
   /** The built-in defaults as a tree. */
@@ -133,18 +245,32 @@ public final class Inheritance {
 
   /** Merges {@code child} over {@code parent}; {@code listName} names the list being merged. */
   public static YMap merge(YMap parent, YMap child, String listName) throws ScenarioException {
+    List<Problem> problems = new ArrayList<>();
+    YMap out = merge(parent, child, listName, false, problems);
+    if (!problems.isEmpty()) throw new ScenarioException(problems);
+    return out;
+  }
+
+  private static YMap merge(YMap parent, YMap child, String listName, boolean top,
+      List<Problem> problems) {
     LinkedHashMap<String, YMap.Entry> out = new LinkedHashMap<>(parent.entries());
     for (Map.Entry<String, YMap.Entry> e : child.entries().entrySet()) {
       String key = e.getKey();
       YMap.Entry mine = e.getValue();
       YMap.Entry theirs = out.get(key);
       if (theirs == null) {
-        out.put(key, mine);
+        if (top && ENTITY_LISTS.contains(key) && mine.value() instanceof YList cl && isEntityList(cl)) {
+          // removals in a list the parents never wrote: reported by mergeList
+          YList empty = new YList(List.of(), cl.origin());
+          out.put(key, new YMap.Entry(mine.keyOrigin(), mergeList(key, empty, cl, problems)));
+        } else {
+          out.put(key, mine);
+        }
       } else if (theirs.value() instanceof YMap pm && mine.value() instanceof YMap cm) {
-        out.put(key, new YMap.Entry(mine.keyOrigin(), merge(pm, cm, key)));
+        out.put(key, new YMap.Entry(mine.keyOrigin(), merge(pm, cm, key, false, problems)));
       } else if (theirs.value() instanceof YList pl && mine.value() instanceof YList cl
           && isEntityList(pl) && isEntityList(cl)) {
-        out.put(key, new YMap.Entry(mine.keyOrigin(), mergeList(key, pl, cl)));
+        out.put(key, new YMap.Entry(mine.keyOrigin(), mergeList(key, pl, cl, problems)));
       } else {
         out.put(key, mine);
       }
@@ -156,39 +282,41 @@ public final class Inheritance {
     return list.items().stream().allMatch(i -> i instanceof YMap);
   }
 
-  private static YList mergeList(String listName, YList parent, YList child)
-      throws ScenarioException {
+  private static YList mergeList(String listName, YList parent, YList child, List<Problem> problems) {
     boolean unkeyed = child.items().stream().anyMatch(i -> identity(listName, (YMap) i) == null);
-    if (unkeyed && !listName.equals("events")) {
-      // a list of entries without identity (project effects, ...) is replaced as a whole
+    if (unkeyed && !ENTITY_LISTS.contains(listName)) {
+      // a list of entries without identity (a project's effects) is replaced as a whole; in an
+      // entity list such an entry is appended (an event without id), or reported by the binder
       return child;
     }
-    List<YNode> out = new ArrayList<>(parent.items());
+    // entries by identity, in order; entries without identity under keys no identity can take
+    LinkedHashMap<String, YNode> out = new LinkedHashMap<>();
+    int unkeyedCount = 0;
+    for (YNode p : parent.items()) {
+      String pid = identity(listName, (YMap) p);
+      out.putIfAbsent(pid != null ? "=" + pid : "#" + unkeyedCount++, p);
+    }
     for (YNode item : child.items()) {
       YMap c = (YMap) item;
       String id = identity(listName, c);
-      int at = -1;
-      if (id != null) {
-        for (int i = 0; i < out.size(); i++) {
-          if (id.equals(identity(listName, (YMap) out.get(i)))) {
-            at = i;
-            break;
-          }
-        }
-      }
+      YNode existing = id == null ? null : out.get("=" + id);
       if (isRemoval(c)) {
-        if (at < 0) {
-          throw new ScenarioException(new Problem(c.origin(), listName,
-              "remove: true, but the scenario it extends has no entry " + (id == null ? "with an id" : id)));
+        if (existing == null) {
+          List<String> known = out.keySet().stream().filter(k -> k.startsWith("="))
+              .map(k -> k.substring(1)).toList();
+          problems.add(new Problem(c.get("remove").origin(), listName + "[" + MapReader.abbreviate(String.valueOf(id)) + "].remove",
+              "remove: true, but the scenario it extends has no " + listName + " entry '"
+                  + MapReader.abbreviate(String.valueOf(id)) + "'" + Suggestions.hint(String.valueOf(id), known)));
+          continue;
         }
-        out.remove(at);
-      } else if (at >= 0) {
-        out.set(at, merge((YMap) out.get(at), c, listName));
+        out.remove("=" + id);
+      } else if (existing != null) {
+        out.put("=" + id, merge((YMap) existing, c, listName, false, problems));
       } else {
-        out.add(c);
+        out.put(id != null ? "=" + id : "#" + unkeyedCount++, c);
       }
     }
-    return new YList(List.copyOf(out), child.origin());
+    return new YList(List.copyOf(out.values()), child.origin());
   }
 
   private static boolean isRemoval(YMap m) {

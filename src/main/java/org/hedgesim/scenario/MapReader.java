@@ -57,12 +57,22 @@ public final class MapReader {
   private final YMap map;
   private final String path;
   private final List<Problem> problems;
+  private final boolean template;
   private final Set<String> read = new HashSet<>();
 
   public MapReader(YMap map, String path, List<Problem> problems) {
+    this(map, path, problems, false);
+  }
+
+  /**
+   * A reader for a mapping of defaults ({@code template}: true), in which every key is optional:
+   * the values present are checked as usual, and missing ones are not problems.
+   */
+  public MapReader(YMap map, String path, List<Problem> problems, boolean template) {
     this.map = map;
     this.path = path;
     this.problems = problems;
+    this.template = template;
   }
 
   public YMap map() {
@@ -74,7 +84,7 @@ public final class MapReader {
   }
 
   public String pathOf(String key) {
-    return path.isEmpty() ? key : path + "." + key;
+    return path.isEmpty() ? key : key.isEmpty() ? path : path + "." + key;
   }
 
   public void problem(YNode at, String key, String message) {
@@ -94,7 +104,7 @@ public final class MapReader {
   private YScalar scalar(String key, boolean required, String expected) {
     YNode n = node(key);
     if (n == null) {
-      if (required) problem(null, key, "missing key '" + key + "' (" + expected + ")");
+      if (required && !template) problem(null, key, "missing key '" + key + "' (" + expected + ")");
       return null;
     }
     if (n instanceof YScalar s) {
@@ -134,6 +144,11 @@ public final class MapReader {
 
   public static double toNumber(YScalar s, String path, Range range, List<Problem> problems) {
     String t = s.text().strip().replace("_", "");
+    if (!s.plain() && NUMBER.matcher(t).matches()) {
+      problems.add(new Problem(s.origin(), path, "expected " + range.expected + ", found the text '"
+          + abbreviate(s.text()) + "' in quotes; write numbers without quotes"));
+      return Double.NaN;
+    }
     if (!s.plain() || !NUMBER.matcher(t).matches()) {
       problems.add(new Problem(s.origin(), path,
           "expected " + range.expected + ", found '" + abbreviate(s.text()) + "'"));
@@ -160,28 +175,41 @@ public final class MapReader {
 
   private int toInteger(YScalar s, String key, int min, int max) {
     if (s == null) return min;
-    String t = s.text().strip();
-    if (!s.plain() || !t.matches("[-+]?\\d{1,10}")) {
-      problem(s, key, "expected a whole number, found '" + abbreviate(s.text()) + "'");
+    java.math.BigInteger v = whole(s, key, "a whole number from " + min + " to " + max);
+    if (v == null) return min;
+    if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0
+        || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+      problem(s, key, "expected a whole number from " + min + " to " + max + ", found "
+          + abbreviate(s.text().strip()));
       return min;
     }
-    long v = Long.parseLong(t);
-    if (v < min || v > max) {
-      problem(s, key, "expected a whole number from " + min + " to " + max + ", found " + t);
-      return min;
-    }
-    return (int) v;
+    return v.intValue();
   }
 
+  /** A whole number in the range of a Java {@code long}, as the command line's --seed takes. */
   public long longValue(String key) {
     YScalar s = scalar(key, true, "a whole number");
     if (s == null) return 0;
-    String t = s.text().strip();
-    if (!s.plain() || !t.matches("[-+]?\\d{1,18}")) {
-      problem(s, key, "expected a whole number, found '" + abbreviate(s.text()) + "'");
+    String range = "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    java.math.BigInteger v = whole(s, key, range);
+    if (v == null) return 0;
+    if (v.bitLength() > 63) {
+      problem(s, key, "expected " + range + " (a 64-bit integer), found "
+          + abbreviate(s.text().strip()));
       return 0;
     }
-    return Long.parseLong(t);
+    return v.longValue();
+  }
+
+  /** Plain digits, optionally signed; null (with a problem) for anything else. */
+  private java.math.BigInteger whole(YScalar s, String key, String expected) {
+    String t = s.text().strip();
+    if (!s.plain() || !t.matches("[-+]?\\d{1,1000}")) {
+      String quoted = !s.plain() && t.matches("[-+]?\\d+") ? " in quotes; write numbers without quotes" : "";
+      problem(s, key, "expected " + expected + ", found '" + abbreviate(s.text()) + "'" + quoted);
+      return null;
+    }
+    return new java.math.BigInteger(t.startsWith("+") ? t.substring(1) : t);
   }
 
   public boolean bool(String key) {
@@ -251,7 +279,7 @@ public final class MapReader {
   public List<YScalar> wordNodes(String key, boolean required) {
     YNode n = node(key);
     if (n == null) {
-      if (required) problem(null, key, "missing key '" + key + "' (a list of ids)");
+      if (required && !template) problem(null, key, "missing key '" + key + "' (a list of ids)");
       return List.of();
     }
     if (!(n instanceof YList list)) {
@@ -293,7 +321,7 @@ public final class MapReader {
   public YMap submap(String key, boolean required) {
     YNode n = node(key);
     if (n == null) {
-      if (required) problem(null, key, "missing key '" + key + "'");
+      if (required && !template) problem(null, key, "missing key '" + key + "'");
       return null;
     }
     if (n instanceof YMap m) return m;
@@ -306,8 +334,8 @@ public final class MapReader {
     for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
       String key = e.getKey();
       if (read.contains(key)) continue;
-      problems.add(new Problem(e.getValue().keyOrigin(), pathOf(key),
-          "unknown key '" + key + "'" + Suggestions.hint(key, known)));
+      problems.add(new Problem(e.getValue().keyOrigin(), pathOf(abbreviate(key)),
+          "unknown key '" + abbreviate(key) + "'" + Suggestions.hint(key, known)));
     }
   }
 

@@ -90,7 +90,7 @@ final class References {
     }
     for (String id : path.ids()) {
       if (!ids.contains(id)) {
-        r.problem(at, "path", "no " + path.section().replaceAll("s$", "") + " with id '" + id + "'"
+        r.problem(at, "path", "no " + path.section().replaceAll("s$", "") + " with id '" + MapReader.abbreviate(id) + "'"
             + Suggestions.hint(id, ids));
       }
     }

@@ -26,12 +26,20 @@ public final class ScenarioLoader {
       "seed", "replications", "poles", "parameters", "channels", "strategies", "actor_defaults",
       "relation_defaults", "framework_defaults", "project_defaults", "channel_defaults", "actors",
       "relations", "flows", "frameworks", "projects", "events");
+  /**
+   * Highest rate of a random event, per year: one a day. A run draws all occurrences of a random
+   * event when it starts, so a rate of 100,000 a year would fill the memory before the first step.
+   */
+  public static final double MAX_RATE = 365;
   /** Largest dependence-weight sum error tolerated. */
   public static final double WEIGHT_TOLERANCE = 1e-3;
 
   private final List<Problem> problems = new ArrayList<>();
   private final References refs = new References(problems);
   private final ActionReader actions = new ActionReader(problems, refs);
+  /** Where the values of the *_defaults sections were written (see {@link #failure}). */
+  private final Set<Origin> defaultsOrigins = new HashSet<>();
+  private List<String> files = List.of();
 
   private ScenarioLoader() {}
 
@@ -40,9 +48,23 @@ public final class ScenarioLoader {
     return load(file, file.toString());
   }
 
+  /**
+   * Loads a scenario; messages name the file as {@code displayName}. Every problem of the file
+   * and of the files it extends is reported at once, whether found while reading the YAML, while
+   * merging, or while checking the content, unless reading cannot go on (a file that cannot be
+   * read or parsed, a broken {@code extends}).
+   */
   public static Scenario load(Path file, String displayName) throws ScenarioException {
-    Inheritance.Resolved resolved = Inheritance.resolve(file, displayName);
-    return new ScenarioLoader().bind(resolved);
+    List<Problem> early = new ArrayList<>();
+    Inheritance.Resolved resolved;
+    try {
+      resolved = Inheritance.resolveCollecting(file, displayName, early);
+    } catch (ScenarioException e) {
+      throw sorted(e.problems(), List.of(displayName));
+    }
+    ScenarioLoader loader = new ScenarioLoader();
+    loader.problems.addAll(early);
+    return loader.bind(resolved);
   }
 
   /** Reads an already resolved document (for example one changed by a sweep). */
@@ -52,6 +74,7 @@ public final class ScenarioLoader {
 
   private Scenario bind(Inheritance.Resolved resolved) throws ScenarioException {
     YMap tree = resolved.tree();
+    files = resolved.files();
     MapReader top = new MapReader(tree, "", problems);
     collectIds(tree);
 
@@ -80,26 +103,35 @@ public final class ScenarioLoader {
     YMap frameworkDefaults = top.submap("framework_defaults", true);
     YMap projectDefaults = top.submap("project_defaults", true);
     if (actorDefaults == null || relationDefaultsMap == null || frameworkDefaults == null
-        || projectDefaults == null || step == null) {
+        || projectDefaults == null) {
+      // without its defaults every entity would repeat the same missing keys
       throw failure();
     }
+    for (String section : List.of("actor_defaults", "relation_defaults", "framework_defaults",
+        "project_defaults", "channel_defaults")) {
+      collectOrigins(tree.get(section));
+    }
 
+    readActor(actorDefaults, strategies, null);
     List<ActorSpec> actors = new ArrayList<>();
     for (YMap m : top.maps("actors")) {
-      ActorSpec a = readActor(merged(actorDefaults, m), strategies);
+      ActorSpec a = readActor(merged(actorDefaults, m), strategies, "actors[" + label("actors", m) + "]");
       if (a != null) actors.add(a);
     }
     List<String> poles = readPoles(top, actors);
     RelationSpec relationDefaults = readRelation(relationDefaultsMap, "relation_defaults", true);
+    refs.channels.retainAll(channels.keySet());
     List<RelationSpec> relations = new ArrayList<>();
     Set<String> pairs = new HashSet<>();
     for (YMap m : top.maps("relations")) {
-      RelationSpec r = readRelation(merged(relationDefaultsMap, m), "relations[" + idOf("relations", m) + "]", false);
+      String path = "relations[" + label("relations", m) + "]";
+      RelationSpec r = readRelation(merged(relationDefaultsMap, m), path, false);
       if (r != null && r.a() != null && r.b() != null) {
         if (r.a().equals(r.b())) {
-          problems.add(new Problem(m.origin(), "relations", "a relation needs two different actors"));
+          problems.add(new Problem(m.get("between").origin(), path + ".between",
+              "a relation needs two different actors, found " + r.a() + " twice"));
         } else if (!pairs.add(Inheritance.identity("relations", m))) {
-          problems.add(new Problem(m.origin(), "relations", "two relations between the same pair"));
+          problems.add(new Problem(m.origin(), path, "two relations between the same pair"));
         } else {
           relations.add(r);
         }
@@ -107,31 +139,29 @@ public final class ScenarioLoader {
     }
     List<FlowSpec> flows = new ArrayList<>();
     for (YMap m : top.maps("flows")) {
-      FlowSpec f = readFlow(m, channels);
+      FlowSpec f = readFlow(m, channels, "flows[" + label("flows", m) + "]");
       if (f != null) flows.add(f);
     }
     checkWeights(top, channels, flows);
+    readFramework(frameworkDefaults, null);
     List<FrameworkSpec> frameworks = new ArrayList<>();
     for (YMap m : top.maps("frameworks")) {
-      FrameworkSpec f = readFramework(merged(frameworkDefaults, m));
+      FrameworkSpec f = readFramework(merged(frameworkDefaults, m), "frameworks[" + label("frameworks", m) + "]");
       if (f != null) frameworks.add(f);
     }
     List<ProjectSpec> projects = new ArrayList<>();
     List<EventSpec> projectStarts = new ArrayList<>();
+    readProject(projectDefaults, projectStarts, start, end, null);
     for (YMap m : top.maps("projects")) {
-      ProjectSpec p = readProject(merged(projectDefaults, m), projectStarts, start, end);
+      ProjectSpec p = readProject(merged(projectDefaults, m), projectStarts, start, end,
+          "projects[" + label("projects", m) + "]");
       if (p != null) projects.add(p);
     }
     List<EventSpec> events = new ArrayList<>();
     List<YMap> eventMaps = top.maps("events");
-    Map<String, Integer> perFile = new HashMap<>();
     for (int i = 0; i < eventMaps.size(); i++) {
       YMap m = eventMaps.get(i);
-      // name an event as its own file numbers it (or by id), not by its place in the merged list
-      int inFile = perFile.merge(m.origin().file(), 1, Integer::sum) - 1;
-      String label = Inheritance.identity("events", m) != null ? Inheritance.identity("events", m)
-          : Integer.toString(inFile);
-      EventSpec e = readEvent(m, i, label, start, end);
+      EventSpec e = readEvent(m, i, label("events", m), start, end);
       if (e != null) events.add(e);
     }
     for (EventSpec e : projectStarts) {
@@ -146,10 +176,62 @@ public final class ScenarioLoader {
         strategies, frameworks, projects, events, parameters, relationDefaults, provenance, tree);
   }
 
+  /**
+   * All problems, sorted. A value written in a {@code *_defaults} section is read once on its own
+   * and again in every entity that takes it; a problem with the value itself is reported once,
+   * under the section's path, and a problem that arises only in one entity is kept for that
+   * entity. Either way the position is where the value was written.
+   */
   private ScenarioException failure() {
-    List<Problem> sorted = new ArrayList<>(problems);
-    java.util.Collections.sort(sorted);
-    return new ScenarioException(sorted);
+    Set<String> ofDefaults = new HashSet<>();
+    for (Problem p : problems) {
+      if (p.path().matches("[a-z]+_defaults(\\..*)?")) ofDefaults.add(p.origin() + "\n" + p.message());
+    }
+    List<Problem> kept = new ArrayList<>();
+    for (Problem p : problems) {
+      boolean repeat = defaultsOrigins.contains(p.origin())
+          && !p.path().matches("[a-z]+_defaults(\\..*)?")
+          && ofDefaults.contains(p.origin() + "\n" + p.message());
+      if (!repeat) kept.add(p);
+    }
+    return sorted(kept, files);
+  }
+
+  /**
+   * Problems without exact repeats, in the order of the files (the scenario's own file first,
+   * then the files it extends, then the built-in defaults), and by line and column in each.
+   */
+  private static ScenarioException sorted(List<Problem> problems, List<String> files) {
+    List<Problem> out = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+    java.util.Comparator<Problem> byFile = java.util.Comparator.comparingInt(p -> {
+      int i = files.indexOf(p.origin().file());
+      return i >= 0 ? i : p.origin().file().equals(Inheritance.DEFAULTS_NAME) ? files.size() + 1
+          : files.size();
+    });
+    out.sort(byFile.thenComparing(p -> p.origin().file())
+        .thenComparingInt(p -> p.origin().line()).thenComparingInt(p -> p.origin().column()));
+    return new ScenarioException(out);
+  }
+
+  private void collectOrigins(YNode n) {
+    if (n == null) return;
+    defaultsOrigins.add(n.origin());
+    if (n instanceof YMap m) {
+      for (YMap.Entry e : m.entries().values()) {
+        defaultsOrigins.add(e.keyOrigin());
+        collectOrigins(e.value());
+      }
+    } else if (n instanceof YList l) {
+      l.items().forEach(this::collectOrigins);
+    }
+  }
+
+  /** An identity key written in a *_defaults section would give every entry the same identity. */
+  private void refuseIdentity(MapReader r, String key, String section, String what) {
+    if (r.has(key)) {
+      r.problem(r.map().get(key), key, section + " cannot give '" + key + "': each " + what
+          + " names its own");
+    }
   }
 
   // ---------------------------------------------------------------- ids
@@ -173,9 +255,18 @@ public final class ScenarioLoader {
     }
   }
 
-  private static String idOf(String list, YMap m) {
+  /** Entries counted so far, by list and file. */
+  private final Map<String, Integer> positions = new HashMap<>();
+
+  /**
+   * How messages name an entry of a list: by its identity, or else by its position among the
+   * entries its own file writes (not by its place in the merged list). Call once per entry, in
+   * order.
+   */
+  private String label(String list, YMap m) {
+    int n = positions.merge(list + "\n" + m.origin().file(), 1, Integer::sum) - 1;
     String id = Inheritance.identity(list, m);
-    return id == null ? "?" : id;
+    return id != null ? MapReader.abbreviate(id) : Integer.toString(n);
   }
 
   private static YMap merged(YMap defaults, YMap entry) throws ScenarioException {
@@ -198,12 +289,13 @@ public final class ScenarioLoader {
   private Map<String, ChannelSpec> readChannels(YMap map, YMap defaults) throws ScenarioException {
     Map<String, ChannelSpec> out = new LinkedHashMap<>();
     if (map == null || defaults == null) return out;
+    readChannel(new MapReader(defaults, "channel_defaults", problems, true));
     for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
       String kind = e.getKey();
-      String path = "channels." + kind;
+      String path = "channels." + MapReader.abbreviate(kind);
       if (!kind.matches("[a-z][a-z0-9_]*")) {
         problems.add(new Problem(e.getValue().keyOrigin(), path,
-            "a channel name is a lower-case word, found '" + kind + "'"));
+            "a channel name is a lower-case word, found '" + MapReader.abbreviate(kind) + "'"));
         continue;
       }
       if (!(e.getValue().value() instanceof YMap cm)) {
@@ -211,27 +303,35 @@ public final class ScenarioLoader {
             "expected a mapping (weight:, dependent:, ...), found " + e.getValue().value().kind()));
         continue;
       }
-      MapReader r = new MapReader(merged(defaults, cm), path, problems);
-      double weight = r.number("weight", Range.SHARE);
-      String dependent = r.text("dependent");
-      if (dependent != null && !dependent.equals("from") && !dependent.equals("to")) {
-        r.problem(r.map().get("dependent"), "dependent", "expected from or to, found '" + dependent + "'");
-      }
-      boolean stock = r.bool("stock");
-      double depreciation = r.number("depreciation", Range.SHARE);
-      double elasticity = r.number("alignment_elasticity", Range.ANY);
-      String growsWith = r.text("grows_with");
-      if (growsWith != null && !List.of("from", "to", "none").contains(growsWith)) {
-        r.problem(r.map().get("grows_with"), "grows_with", "expected from, to or none, found '" + growsWith + "'");
-      }
-      boolean sanctionable = r.bool("sanctionable");
-      boolean frameworkBenefit = r.bool("framework_benefit");
-      boolean tradeAgreement = r.bool("trade_agreement");
-      r.finish();
-      out.put(kind, new ChannelSpec(kind, weight, "to".equals(dependent), stock, depreciation,
-          elasticity, growsWith, sanctionable, frameworkBenefit, tradeAgreement));
+      ChannelSpec c = readChannel(new MapReader(merged(defaults, cm), path, problems));
+      out.put(kind, new ChannelSpec(kind, c.weight(), c.dependentIsRecipient(), c.stock(),
+          c.depreciation(), c.alignmentElasticity(), c.growsWith(), c.sanctionable(),
+          c.frameworkBenefit(), c.tradeAgreement()));
     }
     return out;
+  }
+
+  private ChannelSpec readChannel(MapReader r) {
+    double weight = r.number("weight", Range.SHARE);
+    String dependent = r.text("dependent");
+    if (dependent != null && !dependent.equals("from") && !dependent.equals("to")) {
+      r.problem(r.map().get("dependent"), "dependent", "expected from or to, found '"
+          + MapReader.abbreviate(dependent) + "'" + Suggestions.hint(dependent, List.of("from", "to")));
+    }
+    boolean stock = r.bool("stock");
+    double depreciation = r.number("depreciation", Range.SHARE);
+    double elasticity = r.number("alignment_elasticity", Range.ANY);
+    String growsWith = r.text("grows_with");
+    if (growsWith != null && !List.of("from", "to", "none").contains(growsWith)) {
+      r.problem(r.map().get("grows_with"), "grows_with", "expected from, to or none, found '"
+          + MapReader.abbreviate(growsWith) + "'" + Suggestions.hint(growsWith, List.of("from", "to", "none")));
+    }
+    boolean sanctionable = r.bool("sanctionable");
+    boolean frameworkBenefit = r.bool("framework_benefit");
+    boolean tradeAgreement = r.bool("trade_agreement");
+    r.finish();
+    return new ChannelSpec(null, weight, "to".equals(dependent), stock, depreciation,
+        elasticity, growsWith, sanctionable, frameworkBenefit, tradeAgreement);
   }
 
   private Map<Strategy, Weights> readStrategies(YMap map) {
@@ -254,9 +354,14 @@ public final class ScenarioLoader {
     return w;
   }
 
-  private ActorSpec readActor(YMap m, Map<Strategy, Weights> strategies) throws ScenarioException {
-    String id = m.get("id") instanceof YScalar s ? s.text() : null;
-    MapReader r = new MapReader(m, "actors[" + (id == null ? "?" : id) + "]", problems);
+  /** Reads an actor at {@code path}, or, when {@code path} is null, the actor_defaults. */
+  private ActorSpec readActor(YMap m, Map<Strategy, Weights> strategies, String path)
+      throws ScenarioException {
+    boolean template = path == null;
+    MapReader r = template ? new MapReader(m, "actor_defaults", problems, true)
+        : new MapReader(m, path, problems);
+    String id;
+    if (template) refuseIdentity(r, "id", "actor_defaults", "actor");
     id = r.text("id");
     if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
       r.problem(m.get("id"), "id", "an id is a word of letters, digits, '.', '_' and '-', found '"
@@ -326,7 +431,7 @@ public final class ScenarioLoader {
   }
 
   private RelationSpec readRelation(YMap m, String path, boolean defaults) {
-    MapReader r = new MapReader(m, path, problems);
+    MapReader r = new MapReader(m, path, problems, defaults);
     String a = null;
     String b = null;
     if (!defaults) {
@@ -345,8 +450,8 @@ public final class ScenarioLoader {
     return rel;
   }
 
-  private FlowSpec readFlow(YMap m, Map<String, ChannelSpec> channels) {
-    MapReader r = new MapReader(m, "flows[" + idOf("flows", m) + "]", problems);
+  private FlowSpec readFlow(YMap m, Map<String, ChannelSpec> channels, String path) {
+    MapReader r = new MapReader(m, path, problems);
     String kind = refs.channel(r, "kind");
     String from = refs.actor(r, "from");
     String to = refs.actor(r, "to");
@@ -355,31 +460,49 @@ public final class ScenarioLoader {
     double growth = r.optNumber("growth", Range.ANY);
     double count = r.optNumber("count", Range.NON_NEGATIVE);
     r.finish();
-    if (kind != null && !Double.isNaN(stock) && !channels.get(kind).stock()) {
+    if (kind != null && !Double.isNaN(stock) && channels.containsKey(kind) && !channels.get(kind).stock()) {
       r.problem(m.get("stock"), "stock", "channel '" + kind + "' keeps no stock (stock: false); give amount only");
     }
     if (kind == null || from == null || to == null) return null;
     return new FlowSpec(kind, from, to, amount, stock, growth, count, m.origin());
   }
 
+  /**
+   * The weights of the channels in use must sum to 1. The problem points at the {@code channels}
+   * a scenario file wrote, or, when only the built-in defaults give the weights, at the flows.
+   */
   private void checkWeights(MapReader top, Map<String, ChannelSpec> channels, List<FlowSpec> flows) {
     Set<String> used = new java.util.TreeSet<>();
-    for (FlowSpec f : flows) used.add(f.kind());
+    for (FlowSpec f : flows) {
+      if (channels.containsKey(f.kind())) used.add(f.kind());
+    }
     if (used.isEmpty()) return;
     double sum = 0;
-    for (String k : used) sum += channels.get(k).weight();
+    List<String> each = new ArrayList<>();
+    for (String k : used) {
+      double w = channels.get(k).weight();
+      if (Double.isNaN(w)) return; // already reported
+      sum += w;
+      each.add(k + " " + w);
+    }
     if (Math.abs(sum - 1.0) > WEIGHT_TOLERANCE) {
       YNode at = top.map().get("channels");
+      if (at == null || at.origin().file().equals(Inheritance.DEFAULTS_NAME)) at = top.map().get("flows");
       problems.add(new Problem(at == null ? top.map().origin() : at.origin(), "channels",
           String.format(java.util.Locale.ROOT,
-              "the weights of the channels in use (%s) sum to %.4f; they must sum to 1 (within %.3f)",
-              String.join(", ", used), sum, WEIGHT_TOLERANCE)));
+              "the weights of the channels in use (%s) sum to %.4f; they must sum to 1 (within %.3f):"
+                  + " %s",
+              String.join(", ", used), sum, WEIGHT_TOLERANCE, String.join(", ", each))));
     }
   }
 
-  private FrameworkSpec readFramework(YMap m) {
-    String id = m.get("id") instanceof YScalar s ? s.text() : "?";
-    MapReader r = new MapReader(m, "frameworks[" + id + "]", problems);
+  /** Reads a framework at {@code path}, or, when {@code path} is null, the framework_defaults. */
+  private FrameworkSpec readFramework(YMap m, String path) {
+    boolean template = path == null;
+    MapReader r = template ? new MapReader(m, "framework_defaults", problems, true)
+        : new MapReader(m, path, problems);
+    String id;
+    if (template) refuseIdentity(r, "id", "framework_defaults", "framework");
     id = r.text("id");
     String name = r.optText("name");
     List<String> members = refs.actors(r, "members");
@@ -390,7 +513,7 @@ public final class ScenarioLoader {
     String lead = null;
     if (r.has("lead") && !(m.get("lead") instanceof YScalar s && s.isNull())) {
       lead = refs.actor(r, "lead");
-      if (lead != null && !members.contains(lead)) {
+      if (lead != null && !template && !members.contains(lead)) {
         r.problem(m.get("lead"), "lead", "the lead '" + lead + "' is not among the members");
       }
     } else {
@@ -406,10 +529,14 @@ public final class ScenarioLoader {
         exitCost, open, m.origin());
   }
 
+  /** Reads a project at {@code path}, or, when {@code path} is null, the project_defaults. */
   private ProjectSpec readProject(YMap m, List<EventSpec> starts, YearMonth scenarioStart,
-      YearMonth scenarioEnd) {
-    String id = m.get("id") instanceof YScalar s ? s.text() : "?";
-    MapReader r = new MapReader(m, "projects[" + id + "]", problems);
+      YearMonth scenarioEnd, String path) {
+    boolean template = path == null;
+    MapReader r = template ? new MapReader(m, "project_defaults", problems, true)
+        : new MapReader(m, path, problems);
+    String id;
+    if (template) refuseIdentity(r, "id", "project_defaults", "project");
     id = r.text("id");
     String name = r.optText("name");
     String host = refs.actor(r, "host");
@@ -453,16 +580,27 @@ public final class ScenarioLoader {
     String id = r.optText("id");
     YearMonth at = r.optMonth("at");
     double rate = r.optNumber("rate", Range.POSITIVE);
+    if (rate > MAX_RATE) {
+      r.problem(m.get("rate"), "rate", "expected at most " + (int) MAX_RATE + " occurrences a year"
+          + " (one a day), found " + MapReader.abbreviate(((YScalar) m.get("rate")).text())
+          + "; a run draws every occurrence in advance, so a higher rate floods it");
+      rate = Double.NaN;
+    }
     YearMonth from = r.optMonth("from");
     YearMonth until = r.optMonth("until");
-    boolean hasAt = m.has("at");
-    boolean hasRate = m.has("rate");
-    if (hasAt == hasRate) {
+    // an empty 'at:' or 'rate:' counts as absent, so the entry is not silently dropped
+    boolean hasAt = m.has("at") && !(m.get("at") instanceof YScalar s && s.isNull());
+    boolean hasRate = m.has("rate") && !(m.get("rate") instanceof YScalar s && s.isNull());
+    if (!hasAt && !hasRate && (m.has("at") || m.has("rate"))) {
+      String key = m.has("at") ? "at" : "rate";
+      r.problem(m.get(key), key, "no value given: an event needs 'at' (a month, YYYY-MM) or"
+          + " 'rate' (occurrences per year)");
+    } else if (hasAt == hasRate) {
       r.problem(null, hasAt ? "rate" : "at", hasAt
           ? "an event has either 'at' (a month) or 'rate' (per year), not both"
           : "missing key 'at' (the month, YYYY-MM) or 'rate' (occurrences per year)");
     }
-    if (hasAt && (m.has("from") || m.has("until"))) {
+    if (hasAt && !hasRate && (m.has("from") || m.has("until"))) {
       r.problem(m.get(m.has("from") ? "from" : "until"), m.has("from") ? "from" : "until",
           "'from' and 'until' bound random events (with 'rate'), not scheduled ones");
     }
@@ -504,7 +642,7 @@ public final class ScenarioLoader {
   }
 
   private void checkInside(MapReader r, String key, YearMonth m, YearMonth start, YearMonth end) {
-    if (start == null || end == null) return;
+    if (start == null || end == null || !end.isAfter(start)) return; // dates already reported
     if (m.isBefore(start) || m.isAfter(end)) {
       r.problem(r.map().get(key), key, m + " is outside the scenario's dates (" + start + " to " + end + ")");
     }

@@ -15,7 +15,9 @@ public final class Suggestions {
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
       int d = DISTANCE.apply(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-      if (d >= 0 && d < bestDistance && d <= allowed(c.length())) {
+      // a near miss, not a different word: fewer edits than the longer word has letters
+      if (d >= 0 && d < bestDistance && d <= allowed(c.length())
+          && d < Math.max(word.length(), c.length())) {
         best = c;
         bestDistance = d;
       }

@@ -123,6 +123,46 @@ class RunCommandTest {
   }
 
   @Test
+  void run_scenarioNameThatIsAPath_refusedAndNothingWritten() throws IOException {
+    Path work = Files.createDirectories(dir.resolve("work"));
+    Path evil = work.resolve("evil.yaml");
+    Files.writeString(evil, "scenario: ../../escaped\nextends: " + Fixtures.scenarioFile("baseline-2024.yaml") + "\n");
+    Path results = work.resolve("results");
+    Cli c = Cli.run("run", evil.toString(), "--results", results.toString());
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains(evil + ":1:11: scenario: a scenario name is a word of letters, digits,"), c.err());
+    assertFalse(Files.exists(results), "no results folder");
+    assertFalse(Files.exists(dir.resolve("escaped")), "nothing outside results/");
+    try (Stream<Path> s = Files.list(work)) {
+      assertEquals(List.of(evil), s.toList(), "nothing written beside the scenario");
+    }
+  }
+
+  @Test
+  void run_badScenarioWithDefaultFolder_createsNoResultsFolder() throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "scenario: bad\nextends: " + Fixtures.scenarioFile("baseline-2024.yaml")
+        + "\nseed: 99999999999999999999\n");
+    Path results = dir.resolve("results");
+    Cli c = Cli.run("run", bad.toString(), "--results", results.toString());
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains("seed: expected a whole number from -9223372036854775808 to 9223372036854775807"), c.err());
+    assertTrue(c.err().contains("1 problem found; nothing was run."), c.err());
+    assertFalse(Files.exists(results));
+  }
+
+  @Test
+  void run_seedFromFile_takesAny64BitValueLikeTheCommandLine() throws IOException {
+    Path big = dir.resolve("big.yaml");
+    Files.writeString(big, "scenario: big\nextends: " + Fixtures.scenarioFile("clv-dta-exit.yaml")
+        + "\nseed: -9223372036854775808\n");
+    Path out = dir.resolve("big-out");
+    Cli c = Cli.run("run", big.toString(), "--out", out.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(Files.readString(out.resolve("manifest.json")).contains("-9223372036854775808"));
+  }
+
+  @Test
   void run_missingFile_exit2() {
     Cli c = Cli.run("run", dir.resolve("nope.yaml").toString());
     assertEquals(2, c.exit());

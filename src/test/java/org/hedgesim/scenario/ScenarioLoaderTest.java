@@ -260,6 +260,49 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void resolve_strictForOtherCallers_throwsProblemsThatDidNotStopReading() throws Exception {
+    Path f = write("dupkey.yaml", "scenario: d\nscenario: e\nstart: 2024-01\nend: 2025-01\n");
+    ScenarioException e = assertThrows(ScenarioException.class, () -> Inheritance.resolve(f, "dupkey.yaml"));
+    assertEquals("dupkey.yaml:2:1: scenario: duplicate key 'scenario': each key may appear once in a"
+        + " mapping (the first one, at line 1, is used)", e.getMessage());
+    assertThrows(ScenarioException.class, () -> YamlReader.read(f, "dupkey.yaml"));
+    List<Problem> collected = new java.util.ArrayList<>();
+    Inheritance.Resolved r = Inheritance.resolveCollecting(f, "dupkey.yaml", collected);
+    assertEquals(1, collected.size());
+    assertEquals("d", ((YNode.YScalar) r.tree().get("scenario")).text(), "the first value is kept");
+  }
+
+  @Test
+  void source_dottedKeyIntoAValue_isAProblem() throws Exception {
+    Path f = write("dotted.yaml", "scenario: dotted\n" + base()
+        + "actors:\n  - id: KHM\n    nationalism: 0.5\n    source: {nationalism.level: \"x\"}\n");
+    assertEquals(List.of("dotted.yaml:6:14: actors[KHM].source: source entry 'nationalism.level'"
+        + " reaches into the value '0.5', but dotted source keys name keys of a mapping"),
+        problems(f).stream().map(Problem::toString).map(p -> p.replace(dir + "/", "")).toList());
+  }
+
+  @Test
+  void source_dottedKeyIntoAMapping_coversTheNestedValue() throws Exception {
+    Path f = write("nested.yaml", "scenario: nested\n" + base() + "actors:\n  - id: USA\n"
+        + "    inducements: {floor: -0.3}\n    source: {inducements.floor: \"assumption: nested\"}\n");
+    Scenario s = ScenarioLoader.load(f);
+    SourcedValue floor = find(s, "actors[USA].inducements.floor");
+    assertEquals("assumption: nested", floor.source());
+  }
+
+  @Test
+  void defaults_problemOfTheValueOnce_problemOfACombinationPerEntity() throws Exception {
+    Path f = write("fwdefaults.yaml", "scenario: fw\n" + base()
+        + "framework_defaults: {benefit: -1, lead: JPN}\n");
+    List<String> p = problems(f).stream().map(Problem::toString).map(x -> x.replace(dir + "/", "")).toList();
+    assertEquals("fwdefaults.yaml:3:31: framework_defaults.benefit: expected a number >= 0, found -1", p.get(0));
+    // frameworks without their own lead take JPN, a member of RCEP only: reported per framework
+    assertTrue(p.size() >= 3, p.toString());
+    assertTrue(p.stream().skip(1).allMatch(x -> x.startsWith("fwdefaults.yaml:3:41: frameworks[")
+        && x.endsWith(".lead: the lead 'JPN' is not among the members")), p.toString());
+  }
+
+  @Test
   void referenceScenarios_loadWithoutProblems() {
     for (String s : List.of("baseline-2024.yaml", "clv-dta-exit.yaml", "funan-techo-canal.yaml",
         "us-positive-reinforcement.yaml", "us-negative-reinforcement.yaml", "as-it-happened-2024.yaml")) {

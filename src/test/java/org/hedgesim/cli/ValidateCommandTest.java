@@ -1,0 +1,141 @@
+package org.hedgesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hedgesim.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code hedgesim validate}: the invalid corpus under {@code src/test/resources/invalid/} gives
+ * exactly the expected messages and exit code 2; the reference scenarios give one OK line each
+ * and exit code 0.
+ *
+ * <p>Each case of the corpus is a file {@code NAME.expected}: comment lines ({@code # ...}) say
+ * what it covers and whether the JSON Schema catches it (see ScenarioSchemaTest), and every other
+ * line is one line {@code validate NAME.yaml} must print, in order, with the corpus folder left
+ * out of file names. {@code NAME.yaml} is the file validated (for a missing file it does not
+ * exist, and for a directory it is one). Files under {@code parents/} are parents the cases
+ * extend.
+ */
+class ValidateCommandTest {
+
+  static final Path CORPUS = Fixtures.repo().resolve("src/test/resources/invalid");
+
+  static List<String> cases() throws IOException {
+    try (Stream<Path> s = Files.list(CORPUS)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".expected"))
+          .map(n -> n.substring(0, n.length() - ".expected".length())).sorted().toList();
+    }
+  }
+
+  /** The lines a case must print. */
+  static List<String> expected(String name) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(CORPUS.resolve(name + ".expected"))) {
+      if (!line.startsWith("#") && !line.isBlank()) out.add(line);
+    }
+    return out;
+  }
+
+  private static List<String> lines(String printed) {
+    String prefix = CORPUS.toString() + java.io.File.separator;
+    return printed.lines().map(l -> l.replace(prefix, "")).toList();
+  }
+
+  @Test
+  void corpus_hasAtLeastFortyCases() throws IOException {
+    assertTrue(cases().size() >= 40, "only " + cases().size() + " cases");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void validate_invalidFile_printsTheExpectedProblemsAndExits2(String name) throws IOException {
+    List<String> want = expected(name);
+    assertFalse(want.isEmpty(), name + ".expected lists no message");
+    Cli c = Cli.run("validate", CORPUS.resolve(name + ".yaml").toString());
+    assertEquals(2, c.exit(), c.err());
+    assertEquals("", c.out());
+    assertEquals(want, lines(c.err()));
+    assertFalse(c.err().contains("Exception"), c.err());
+  }
+
+  static List<Path> referenceScenarios() throws IOException {
+    try (Stream<Path> s = Files.list(Fixtures.repo().resolve("scenarios"))) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("referenceScenarios")
+  void validate_referenceScenario_oneOkLineNoWarningExit0(Path file) {
+    Cli c = Cli.run("validate", file.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertEquals(file + ": OK" + System.lineSeparator(), c.out());
+    assertEquals("", c.err());
+  }
+
+  @Test
+  void validate_corpusParent_isValid() {
+    Path parent = CORPUS.resolve("parents/two-powers.yaml");
+    Cli c = Cli.run("validate", parent.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertEquals("", c.err());
+  }
+
+  @Test
+  void validate_severalFiles_reportsEveryFileAndExits2WhenAnyIsBad() throws IOException {
+    List<Path> good = referenceScenarios();
+    List<String> args = new ArrayList<>(List.of("validate"));
+    args.add(good.get(0).toString());
+    args.add(CORPUS.resolve("many-problems.yaml").toString());
+    args.add(CORPUS.resolve("empty.yaml").toString());
+    args.add(good.get(1).toString());
+    Cli c = Cli.run(args.toArray(String[]::new));
+    assertEquals(2, c.exit());
+    assertEquals(List.of(good.get(0) + ": OK", good.get(1) + ": OK"), c.out().lines().toList());
+    List<String> want = new ArrayList<>(expected("many-problems"));
+    want.addAll(expected("empty"));
+    assertEquals(want, lines(c.err()));
+  }
+
+  @Test
+  void validate_allReferenceScenariosAtOnce_exit0() throws IOException {
+    List<String> args = new ArrayList<>(List.of("validate"));
+    referenceScenarios().forEach(p -> args.add(p.toString()));
+    Cli c = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, c.exit(), c.err());
+    assertEquals(referenceScenarios().size(), c.out().lines().filter(l -> l.endsWith(": OK")).count());
+  }
+
+  @Test
+  void validate_noFile_isAUsageErrorWithExit2() {
+    Cli c = Cli.run("validate");
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains("FILE"), c.err());
+  }
+
+  @Test
+  void run_invalidCorpusFile_sameProblemsAsValidateAndNothingWritten(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("out");
+    Cli c = Cli.run("run", CORPUS.resolve("many-problems.yaml").toString(), "--out", out.toString(),
+        "--results", dir.resolve("results").toString());
+    assertEquals(2, c.exit());
+    List<String> want = new ArrayList<>(expected("many-problems"));
+    want.add(want.size() + " problems found; nothing was run.");
+    assertEquals(want, lines(c.err()));
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(0, s.count(), "nothing written");
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package org.hedgesim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.hedgesim.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * {@code docs/scenario.schema.json}, the JSON Schema editors use, agrees with the loader: every
+ * shipped scenario passes it, each file of the invalid corpus fails it exactly when its
+ * {@code .expected} file says {@code # schema: catches}, and its key lists are the loader's.
+ *
+ * <p>Files are turned into JSON as an editor would see them: parsed with SnakeYAML's safe
+ * constructor (plain maps, lists, strings, numbers, booleans). Corpus marks: {@code catches}
+ * (the schema reports the problem), {@code misses} (the file is valid as far as the schema can
+ * tell: the problem needs the loader, for example an id that does not exist or a date outside the
+ * scenario), {@code n/a} (there is no YAML document to check: a missing or unreadable file,
+ * syntax, an unsafe tag).
+ */
+class ScenarioSchemaTest {
+
+  private static final Path SCHEMA_FILE = Fixtures.repo().resolve("docs/scenario.schema.json");
+  private static final Path CORPUS = Fixtures.repo().resolve("src/test/resources/invalid");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonSchema SCHEMA = schema();
+
+  private static JsonSchema schema() {
+    try {
+      JsonNode node = JSON.readTree(SCHEMA_FILE.toFile());
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(node);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A YAML file as the JSON the schema checks. Throws when it is no YAML document. */
+  static JsonNode toJson(Path file) throws IOException {
+    LoaderOptions options = new LoaderOptions();
+    options.setWarnOnDuplicateKeys(false);
+    Object data = new Yaml(new SafeConstructor(options)).load(Files.readString(file));
+    try {
+      return JSON.valueToTree(data);
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException(file + " holds a recursive structure");
+    }
+  }
+
+  private static Set<ValidationMessage> validate(Path file) throws IOException {
+    return SCHEMA.validate(toJson(file));
+  }
+
+  // ------------------------------------------------------------------ valid files
+
+  static List<Path> validFiles() throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> s = Files.list(Fixtures.repo().resolve("scenarios"))) {
+      s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(out::add);
+    }
+    out.add(CORPUS.resolve("parents/two-powers.yaml"));
+    out.add(Fixtures.repo().resolve(
+        "src/test/resources/org/hedgesim/scenario/ScenarioLoaderFuzzTestInputs/two-powers-exit"));
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validFiles")
+  void schema_validScenario_passes(Path file) throws IOException {
+    assertEquals(Set.of(), validate(file));
+  }
+
+  // ------------------------------------------------------------------ the invalid corpus
+
+  static List<String> cases() throws IOException {
+    try (Stream<Path> s = Files.list(CORPUS)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".expected"))
+          .map(n -> n.substring(0, n.length() - ".expected".length())).sorted().toList();
+    }
+  }
+
+  private static String mark(String name) throws IOException {
+    for (String line : Files.readAllLines(CORPUS.resolve(name + ".expected"))) {
+      if (line.startsWith("# schema: ")) return line.substring("# schema: ".length()).strip();
+    }
+    throw new AssertionError(name + ".expected has no '# schema:' line");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void schema_invalidCorpus_failsExactlyWhereMarked(String name) throws IOException {
+    Path file = CORPUS.resolve(name + ".yaml");
+    String mark = mark(name);
+    JsonNode json = null;
+    try {
+      if (Files.isRegularFile(file)) json = toJson(file);
+    } catch (RuntimeException | java.nio.charset.CharacterCodingException e) {
+      json = null; // not a YAML document SnakeYAML's safe loader accepts (syntax, tags, limits)
+    }
+    switch (mark) {
+      case "n/a" -> assertTrue(json == null || json.isNull() || !json.isObject(),
+          name + " is a YAML mapping the schema can check; mark it catches or misses");
+      case "catches" -> {
+        assertTrue(json != null, name + " is no YAML document; mark it n/a");
+        assertFalse(SCHEMA.validate(json).isEmpty(), name + " passes the schema; mark it misses"
+            + " (or make the schema catch it)");
+      }
+      case "misses" -> {
+        assertTrue(json != null, name + " is no YAML document; mark it n/a");
+        Set<ValidationMessage> m = SCHEMA.validate(json);
+        assertTrue(m.isEmpty(), name + " now fails the schema (" + m + "); mark it catches");
+      }
+      default -> fail(name + ".expected: schema mark must be catches, misses or n/a, found " + mark);
+    }
+  }
+
+  @Test
+  void schema_catchesTheProblemsOfFormInTheCorpus() throws IOException {
+    long catches = 0;
+    for (String name : cases()) {
+      if (mark(name).equals("catches")) catches++;
+    }
+    // keys, types, ranges, choices, months, required keys: 25 cases when the schema was written
+    assertTrue(catches >= 25, "only " + catches + " corpus cases caught by the schema");
+  }
+
+  // ------------------------------------------------------------------ the schema and the loader agree
+
+  private static Set<String> propertyNames(JsonNode object) {
+    Set<String> out = new TreeSet<>();
+    object.get("properties").fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static JsonNode definition(String name) throws IOException {
+    return JSON.readTree(SCHEMA_FILE.toFile()).get("definitions").get(name);
+  }
+
+  @Test
+  void schema_topLevelKeys_areTheLoaders() throws IOException {
+    Set<String> want = new TreeSet<>(ScenarioLoader.TOP_KEYS);
+    want.addAll(List.of("extends", "source"));
+    assertEquals(want, propertyNames(JSON.readTree(SCHEMA_FILE.toFile())));
+  }
+
+  @Test
+  void schema_parameters_areTheModels() throws IOException {
+    Set<String> want = new TreeSet<>(Arrays.stream(Parameter.values()).map(Parameter::key).toList());
+    want.add("source");
+    assertEquals(want, propertyNames(definition("parameters")));
+  }
+
+  @Test
+  void schema_actions_areTheLoaders() throws IOException {
+    Set<String> kinds = propertyNames(definition("effect"));
+    kinds.remove("source");
+    assertEquals(new TreeSet<>(ActionReader.KINDS), kinds);
+    Set<String> eventKeys = propertyNames(definition("event"));
+    assertTrue(eventKeys.containsAll(ActionReader.KINDS), eventKeys.toString());
+  }
+
+  @Test
+  void schema_isDraft07() throws IOException {
+    assertEquals("http://json-schema.org/draft-07/schema#",
+        JSON.readTree(SCHEMA_FILE.toFile()).get("$schema").asText());
+  }
+}
