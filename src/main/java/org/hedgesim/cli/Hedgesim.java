@@ -11,8 +11,8 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = Hedgesim.VersionProvider.class,
     description = "Agent-based simulator of small states hedging between powers (MASON).",
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, ValidateCommand.class,
+        ListCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure", "2:bad input (usage, scenario file, output folder)"})
 public final class Hedgesim implements Runnable {
@@ -28,6 +28,7 @@ public final class Hedgesim implements Runnable {
   /** Builds the command line with the project's error handling. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Hedgesim());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
