@@ -44,10 +44,7 @@ final class OutcomeObserver implements RunObserver {
       column[i] = -1;
       if (o.isEvent()) continue;
       column[i] = series.indexOf(new SeriesKey(o.metric(), o.actor(), o.target()));
-      if (column[i] < 0) {
-        throw new IllegalStateException("outcome " + o.name() + ": this design point's scenario has no series "
-            + o.metric() + "[" + o.actor() + (o.target().isEmpty() ? "" : "," + o.target()) + "]");
-      }
+      if (column[i] < 0) throw new MissingSeries(o);
     }
   }
 
@@ -73,6 +70,16 @@ final class OutcomeObserver implements RunObserver {
         if (Double.isNaN(first[i])) first[i] = e.step();
         count[i]++;
       }
+    }
+  }
+
+  /** A design point whose scenario does not record a series an outcome needs. */
+  static final class MissingSeries extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MissingSeries(OutcomeSpec o) {
+      super("outcome " + o.name() + " needs the series " + o.metric() + "[" + o.actor()
+          + (o.target().isEmpty() ? "" : "," + o.target()) + "], which this scenario does not record");
     }
   }
 

@@ -62,6 +62,10 @@ public final class SweepLoader {
 
   private final List<Problem> problems = new ArrayList<>();
   private final String display;
+  /** Each bound of each parameter, written into the base scenario and bound. */
+  private final List<Checked> checked = new ArrayList<>();
+
+  private record Checked(SweepParameter parameter, YScalar value, Scenario scenario) {}
 
   private SweepLoader(String display) {
     this.display = display;
@@ -144,6 +148,7 @@ public final class SweepLoader {
         OutcomeSpec o = readOutcome(outcomeMaps.get(i), i, series, ids, parameters, outcomes);
         if (o != null) outcomes.add(o);
       }
+      checkSeries(outcomes);
     }
     YNode designAt = doc.get("design");
     if (design instanceof SobolSequence && parameters.size() > SobolSequence.MAX_DIMENSION) {
@@ -377,7 +382,8 @@ public final class SweepLoader {
     YScalar scalar = p.domain() instanceof SweepParameter.Levels ? value
         : new YScalar(value.text(), value.plain(), false, value.origin(), p.source());
     try {
-      ScenarioLoader.bind(TreePaths.set(base.tree(), p.path(), scalar), base.files());
+      Scenario bound = ScenarioLoader.bind(TreePaths.set(base.tree(), p.path(), scalar), base.files());
+      checked.add(new Checked(p, value, bound));
     } catch (TreePaths.Unresolved e) {
       problems.add(new Problem(value.origin(), p.path().text(), e.getMessage()));
     } catch (ScenarioException e) {
@@ -499,6 +505,25 @@ public final class SweepLoader {
     for (OutcomeSpec o : outcomes) taken.put(o.name(), null);
     if (taken.containsKey(name)) {
       r.problem(at, key, "the column name '" + name + "' is used twice; give one of them another name with 'name:'");
+    }
+  }
+
+  /**
+   * A parameter may change which series a run records (an actor's role, say): every series an
+   * outcome needs must exist at every bound of every parameter.
+   */
+  private void checkSeries(List<OutcomeSpec> outcomes) {
+    List<OutcomeSpec> series = outcomes.stream().filter(o -> !o.isEvent()).toList();
+    if (series.isEmpty()) return;
+    for (Checked c : checked) {
+      List<SeriesKey> keys = seriesOf(c.scenario());
+      for (OutcomeSpec o : series) {
+        if (!keys.contains(new SeriesKey(o.metric(), o.actor(), o.target()))) {
+          problems.add(new Problem(c.value().origin(), c.parameter().path().text(), "with this value the scenario"
+              + " records no series " + o.metric() + "[" + o.actor() + (o.target().isEmpty() ? "" : "," + o.target())
+              + "], which outcome " + o.name() + " needs"));
+        }
+      }
     }
   }
 

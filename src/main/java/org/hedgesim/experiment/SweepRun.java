@@ -213,7 +213,11 @@ public final class SweepRun {
     SeriesWriter series = timeseries ? new SeriesWriter(scenario, run, point, replication, seed) : null;
     HedgeWorld world = new HedgeWorld(seed, scenario);
     world.setObserver(series == null ? outcomes : new Both(outcomes, series));
-    world.runToEnd();
+    try {
+      world.runToEnd();
+    } catch (OutcomeObserver.MissingSeries e) {
+      throw new InvalidPoint(scenarios.describe(point, e.getMessage()));
+    }
     List<Object> cells = new ArrayList<>();
     cells.add(run);
     cells.add(point);
@@ -255,7 +259,11 @@ public final class SweepRun {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof ScenarioException se) throw new InvalidPoint(describe(point, se));
+        if (e.getCause() instanceof ScenarioException se) {
+          StringBuilder problems = new StringBuilder();
+          for (Problem p : se.problems()) problems.append(problems.length() == 0 ? "" : "\n  ").append(p);
+          throw new InvalidPoint(describe(point, problems.toString()));
+        }
         if (e.getCause() instanceof RuntimeException re) throw re;
         throw new IllegalStateException(e.getCause());
       }
@@ -265,15 +273,15 @@ public final class SweepRun {
       bound.remove(point);
     }
 
-    private String describe(int point, ScenarioException e) {
+    String describe(int point, String problems) {
       StringBuilder b = new StringBuilder("design point " + point + " is not a valid scenario (");
       for (int j = 0; j < sweep.parameters().size(); j++) {
         if (j > 0) b.append(", ");
         b.append(sweep.parameters().get(j).name()).append(" = ").append(sweep.value(point, j));
       }
-      b.append("):");
-      for (Problem p : e.problems()) b.append("\n  ").append(p);
-      b.append("\nEach value was checked alone against the base scenario; this combination fails.");
+      b.append("):\n  ").append(problems);
+      b.append("\nEach value was checked alone against the base scenario; this combination fails."
+          + " The runs finished so far are kept: fix the sweep and delete the unfinished folder to start again.");
       return b.toString();
     }
   }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The address of one value in a scenario document: keys joined by dots, with an entry of a list
- * picked in brackets by its identity or its position, as in {@code actors[KHM].nationalism},
- * {@code actors[USA].inducements.sanction_severity}, {@code relations[KHM,VNM].trust},
- * {@code flows[fdi:CHN>KHM].growth}, {@code events[china-visits].rate}, {@code events[0].at} or
+ * picked in brackets by its identity or its position, as in {@code actors[A].nationalism},
+ * {@code actors[P].inducements.sanction_severity}, {@code relations[A,B].trust},
+ * {@code flows[fdi:P>A].growth}, {@code events[visits].rate}, {@code events[0].at} or
  * {@code parameters.alignment_noise}. Identities are those of {@link Inheritance#identity}: an
  * entry's {@code id}, a relation's pair in either order, a flow's {@code kind:from>to}. A path
  * always ends with a key. {@link TreePaths} finds and sets the value a path names.

@@ -151,6 +151,8 @@ class SweepLoaderTest {
             ":11:11: parameters[1].path: the sweep already varies this value (relations[KHM,VNM].trust, at "),
         arguments("whole range of fractions", "  - path: parameters.review_patience_months\n    min: 1.5\n    max: 9\n    integer: true\n",
             ":9:10: parameters[0].min: integer: true needs whole numbers for min and max"),
+        arguments("a value that removes an outcome's series", "  - path: actors[LAO].role\n    levels: [small, great]\n",
+            ":9:21: actors[LAO].role: with this value the scenario records no series exit_pressure[LAO,CLV-DTA]"),
         arguments("scale on levels", "  - path: actors[KHM].nationalism\n    levels: [0.2, 0.4]\n    scale: log\n",
             ":10:12: parameters[0].scale: scale applies to a range (min, max), not to levels"));
   }
@@ -158,7 +160,8 @@ class SweepLoaderTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badParameters")
   void badParameter_preciseMessage(String what, String parameters, String expected) throws IOException {
-    Path f = sweep(grid(), "parameters:\n" + parameters, OUTCOMES);
+    Path f = sweep(grid(), "parameters:\n" + parameters,
+        OUTCOMES + "  - {metric: exit_pressure, actor: LAO, target: CLV-DTA, reduce: max}\n");
     List<String> p = problems(f);
     assertTrue(p.stream().anyMatch(m -> m.startsWith(f + expected)), what + ": " + p);
   }
