@@ -62,14 +62,23 @@ public final class SweepSummary {
           }
           double[] v = new double[outcomeNames.size()];
           for (int i = 0; i < v.length; i++) {
-            String cell = r.get(first + parameters + i);
-            v[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+            v[i] = parse(r.get(first + parameters + i));
           }
           rows.add(v);
         }
         if (point != null) writePoint(out, point, values, outcomeNames, rows);
       }
     }
+  }
+
+  /** A number as {@code Numbers.format} writes it: empty for no value, {@code inf} for infinity. */
+  static double parse(String cell) {
+    return switch (cell) {
+      case "" -> Double.NaN;
+      case "inf" -> Double.POSITIVE_INFINITY;
+      case "-inf" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(cell);
+    };
   }
 
   private static void writePoint(CsvTable out, String point, List<String> values,
