@@ -14,7 +14,7 @@ import picocli.CommandLine.IVersionProvider;
     subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, ValidateCommand.class,
         ListCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:run-time failure", "2:bad input (usage, scenario file, output folder)"})
+    exitCodeList = {"0:success", "1:run-time failure", "2:bad input (usage, scenario or sweep file, output folder, shards)"})
 public final class Hedgesim implements Runnable {
 
   @CommandLine.Spec

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hedgesim merge DIR... --out DIR}: joins the shards of a sweep into one result. */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Join the folders of the shards of a sweep (hedgesim sweep --shard K/N) into one",
-        "results folder, byte for byte what one process running the whole sweep writes."},
+    description = {"Join the shards of a sweep into one result (docs/CLUSTER.md).",
+        "The files are byte for byte those of the whole sweep run in one process."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",
         "2:bad input (shards of different sweeps or splits, a missing or unfinished shard, an existing output folder)"})

@@ -23,10 +23,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hedgesim sweep SWEEP}: runs a designed sweep, or one shard of it (docs/SWEEPS.md). */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run a designed sweep over a scenario's parameters on all cores, streaming one row",
-        "per run to runs.csv, with a summary per design point (summary.csv), the design (design.csv)",
-        "and manifest.json, in a new results folder (results/<sweep>/<run-id>/ by default).",
-        "An interrupted sweep finishes with --resume; --shard K/N runs a part, 'merge' joins parts."},
+    description = {"Run a designed sweep of a scenario on all cores (docs/SWEEPS.md).",
+        "Each run adds a row to runs.csv as it finishes; summary.csv, design.csv and",
+        "manifest.json follow, in a new folder (results/<sweep>/<run-id>/ by default).",
+        "--resume finishes an interrupted sweep; --shard K/N runs one part of it."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success, or --resume found the sweep already complete",
         "1:run-time failure; what was done is kept, and --resume takes it up",
