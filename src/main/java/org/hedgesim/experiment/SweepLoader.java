@@ -101,10 +101,8 @@ public final class SweepLoader {
     YMap designMap = top.submap("design", true);
     List<YMap> parameterMaps = top.maps("parameters");
     List<YMap> outcomeMaps = top.maps("outcomes");
-    if (!doc.has("parameters")) top.problem(null, "parameters", "missing key 'parameters' (the values the sweep varies)");
-    else if (parameterMaps.isEmpty() && problems.isEmpty()) top.problem(doc.get("parameters"), "parameters", "a sweep varies at least one parameter");
-    if (!doc.has("outcomes")) top.problem(null, "outcomes", "missing key 'outcomes' (what to collect from each run)");
-    else if (outcomeMaps.isEmpty() && problems.isEmpty()) top.problem(doc.get("outcomes"), "outcomes", "a sweep collects at least one outcome");
+    requireEntries(top, doc, "parameters", "the values the sweep varies");
+    requireEntries(top, doc, "outcomes", "what to collect from each run");
     top.finish(TOP_KEYS);
 
     // the base scenario, relative to the sweep file
@@ -187,6 +185,16 @@ public final class SweepLoader {
     DesignPoints points = design.generate(cardinality, new MersenneTwister(samplingSeed));
     return new Sweep(name, description == null ? "" : description, display, file, base, baseScenario,
         masterSeed, replications, crn, design, samplingSeed, parameters, outcomes, points);
+  }
+
+  /** A list of entries that must be there and not be empty (its type is checked by maps()). */
+  private static void requireEntries(MapReader top, YMap doc, String key, String what) {
+    YNode n = doc.get(key);
+    if (n == null) {
+      top.problem(null, key, "missing key '" + key + "' (" + what + ")");
+    } else if (n instanceof YList l && l.items().isEmpty() || n instanceof YScalar s && s.isNull()) {
+      top.problem(n, key, "the list is empty; give at least one entry (" + what + ")");
+    }
   }
 
   private ScenarioException failure() {

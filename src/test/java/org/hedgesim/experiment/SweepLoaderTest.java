@@ -205,6 +205,13 @@ class SweepLoaderTest {
   }
 
   @Test
+  void emptyOrMissingLists_areNamed() throws IOException {
+    Path f = sweep(grid(), "parameters: []\n", "");
+    assertEquals(List.of(f + ":1:1: outcomes: missing key 'outcomes' (what to collect from each run)",
+        f + ":7:13: parameters: the list is empty; give at least one entry (the values the sweep varies)"), problems(f));
+  }
+
+  @Test
   void baseScenarioNotFound_namesThePathTried() throws IOException {
     Path f = dir.resolve("s.yaml");
     Files.writeString(f, "sweep: s\nscenario: ../nowhere.yaml\ndesign: {kind: grid, points: 2}\n" + PARAMETERS + OUTCOMES);
