@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * A results folder written all at once or not at all. Files are written into a hidden staging
  * folder beside the target ({@code .name.partial-<pid>}), and {@link #commit()} renames it into
  * place; a run that fails or is killed leaves no folder under the final name. An existing,
- * non-empty target is never overwritten.
+ * non-empty target is never overwritten. Work that can be resumed (a sweep) stages in
+ * {@code .name.partial} instead, which a later process can take up ({@link #resumable}).
  */
 public final class ResultFolder implements AutoCloseable {
   private final Path target;
