@@ -232,6 +232,17 @@ class SweepCommandTest {
   }
 
   @Test
+  void resume_afterTheFilesWereWrittenButBeforeTheFolderWasMoved_movesItIntoPlace() throws IOException {
+    Path done = sweep(resource("tiny-sweep.yaml"), "done");
+    Path other = sweep(resource("tiny-sweep.yaml"), "other");
+    // killed between the last sync and the rename: the finished folder is still the staging one
+    Files.move(other, dir.resolve(".late.partial"));
+    Path late = sweep(resource("tiny-sweep.yaml"), "late", "--resume");
+    assertSameFiles(done, late, COMPARED);
+    assertFalse(Files.exists(dir.resolve(".late.partial")));
+  }
+
+  @Test
   void existingOutputFolder_exit2_untouched() throws IOException {
     Path out = dir.resolve("taken");
     Files.createDirectories(out);
