@@ -11,11 +11,11 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = Hedgesim.VersionProvider.class,
     description = "Agent-based simulator of small states hedging between powers (MASON).",
-    subcommands = {RunCommand.class, CompareCommand.class, ReportCommand.class, ValidateCommand.class,
-        ListCommand.class, GuiCommand.class, GenerateCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class,
+        ReportCommand.class, ValidateCommand.class, ListCommand.class, GuiCommand.class,
+        GenerateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:run-time failure", "2:bad input (usage, scenario file, output folder)"})
+    exitCodeList = {"0:success", "1:run-time failure", "2:bad input (usage, scenario or sweep file, output folder, shards)"})
 public final class Hedgesim implements Runnable {
 
   @CommandLine.Spec
@@ -29,6 +29,7 @@ public final class Hedgesim implements Runnable {
   /** Builds the command line with the project's error handling. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Hedgesim());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.hedgesim.experiment.Sweep;
+import org.hedgesim.experiment.SweepLoader;
 import org.hedgesim.scenario.Parameter;
 import org.hedgesim.scenario.Scenario;
 import org.hedgesim.scenario.ScenarioException;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code hedgesim list}: the scenarios, metrics, event kinds and parameters there are. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List the scenarios in a folder, the metrics, the event kinds and the model parameters.")
+    description = "List the scenarios and sweeps in a folder, the metrics, the event kinds and the model parameters.")
 final class ListCommand implements Callable<Integer> {
 
   /** Metrics recorded every step, with their meaning (docs/MODEL.md has the equations). */
@@ -71,6 +73,21 @@ final class ListCommand implements Callable<Integer> {
       }
     } else {
       out.println("  (no such folder)");
+    }
+    Path sweeps = folder.resolve("sweeps");
+    if (Files.isDirectory(sweeps)) {
+      out.println();
+      out.println("Sweeps in " + sweeps + " (hedgesim sweep FILE):");
+      try (Stream<Path> s = Files.list(sweeps)) {
+        for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+          try {
+            Sweep sw = SweepLoader.load(p, p.toString());
+            out.printf("  %-40s %d runs: %s%n", p.getFileName(), sw.runs(), firstLine(sw.description()));
+          } catch (ScenarioException e) {
+            out.printf("  %-40s (invalid: %d problems; see hedgesim validate)%n", p.getFileName(), e.problems().size());
+          }
+        }
+      }
     }
     out.println();
     out.println("Metrics (timeseries.csv, summary.csv):");

@@ -3,15 +3,18 @@ package org.hedgesim.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hedgesim.experiment.SweepLoader;
 import org.hedgesim.scenario.ScenarioException;
 import org.hedgesim.scenario.ScenarioLoader;
+import org.hedgesim.scenario.YamlReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code hedgesim validate FILE...}: checks scenario files without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check scenario files; print every problem as file:line:col: key: message.",
+    description = {"Check scenario and sweep files; print every problem as file:line:col: key: message.",
+        "A sweep file (one with a 'sweep:' key) is checked with its base scenario and each value it sets."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is valid", "2:a file has problems, or bad usage"},
     footer = {"", "The format and every check: docs/SCENARIOS.md. A JSON Schema for editors:",
@@ -21,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario or sweep files (YAML).")
   List<Path> files;
 
   @Override
@@ -29,7 +32,11 @@ final class ValidateCommand implements Callable<Integer> {
     boolean ok = true;
     for (Path f : files) {
       try {
-        ScenarioLoader.load(f, f.toString());
+        if (SweepLoader.isSweep(YamlReader.read(f, f.toString()))) {
+          SweepLoader.load(f, f.toString());
+        } else {
+          ScenarioLoader.load(f, f.toString());
+        }
         spec.commandLine().getOut().println(f + ": OK");
       } catch (ScenarioException e) {
         ok = false;

@@ -104,6 +104,12 @@ public final class Manifest {
 
   /** Lists output files with size and SHA-256. */
   public Manifest outputs(Path folder, List<String> names) throws IOException {
+    root.put("outputs", describeOutputs(folder, names));
+    return this;
+  }
+
+  /** The {@code outputs} section: each file with its size and SHA-256. */
+  public static List<Object> describeOutputs(Path folder, List<String> names) throws IOException {
     List<Object> out = new ArrayList<>();
     for (String n : names) {
       Path p = folder.resolve(n);
@@ -113,8 +119,7 @@ public final class Manifest {
       m.put("sha256", Hashes.sha256(p));
       out.add(m);
     }
-    root.put("outputs", out);
-    return this;
+    return out;
   }
 
   public Map<String, Object> tree() {

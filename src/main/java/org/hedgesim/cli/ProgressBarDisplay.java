@@ -1,0 +1,46 @@
+package org.hedgesim.cli;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.hedgesim.experiment.SweepProgress;
+
+/**
+ * A progress bar on the terminal (me.tongfei:progressbar) with the rate and the time left. Used
+ * only on a terminal: off one, the library would keep rewriting its line into the log.
+ */
+final class ProgressBarDisplay implements SweepProgress {
+  private final String name;
+  private ProgressBar bar;
+
+  ProgressBarDisplay(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public void start(long total, long done) {
+    bar = new ProgressBarBuilder()
+        .setTaskName(name)
+        .setInitialMax(total)
+        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+        .setUnit(" runs", 1)
+        .showSpeed()
+        .setSpeedUnit(ChronoUnit.SECONDS)
+        .setUpdateIntervalMillis(250)
+        .startsFrom(done, Duration.ZERO)
+        .build();
+  }
+
+  @Override
+  public void advance(long done) {
+    bar.stepTo(done);
+  }
+
+  @Override
+  public void finish(long done) {
+    bar.stepTo(done);
+    bar.close();
+  }
+}

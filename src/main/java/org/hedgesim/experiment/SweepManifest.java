@@ -1,0 +1,136 @@
+package org.hedgesim.experiment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hedgesim.output.Hashes;
+import org.hedgesim.output.JsonFile;
+
+/**
+ * The manifest of a sweep: the same sections as a run's (hedgesim version, the scenario files with
+ * their SHA-256, every value of the base scenario with its source, the resolved scenario), plus the
+ * sweep itself (its file and hash, seeds and how they are derived, the design, every parameter with
+ * its values and source, the outcomes, the fingerprint), a shard's place, and the output files with
+ * their hashes. It holds nothing that depends on the machine, the threads or the clock (those go to
+ * timing.json), so a sweep's manifest is the same however it was run, resumed or sharded.
+ */
+final class SweepManifest {
+
+  private SweepManifest() {}
+
+  /** The sections every shard of a sweep shares, as they read back from JSON. */
+  static Map<String, Object> common(Sweep s, Fingerprint fp) throws IOException {
+    Manifest m = new Manifest("sweep");
+    m.put("sweep", sweepSection(s, fp));
+    m.scenario(s.baseScenario(), s.base().paths());
+    return roundTrip(m.tree());
+  }
+
+  private static Map<String, Object> sweepSection(Sweep s, Fingerprint fp) {
+    Map<String, Object> sw = new LinkedHashMap<>();
+    sw.put("name", s.name());
+    sw.put("description", s.description());
+    sw.put("file", s.file());
+    sw.put("sha256", fp.sweep());
+    sw.put("scenario", s.base().files().get(0));
+    sw.put("seed", s.seed());
+    sw.put("seed_derivation", s.commonRandomNumbers()
+        ? "seed(point, r) = Seeds.derive(seed, 0, r): common random numbers, replication r of every point shares a seed"
+        : "seed(point, r) = Seeds.derive(seed, point, r), SplitMix64-based (docs/SWEEPS.md)");
+    sw.put("replications", s.replications());
+    sw.put("common_random_numbers", s.commonRandomNumbers());
+    Map<String, Object> design = new LinkedHashMap<>(s.design().describe());
+    design.put("size", s.pointCount());
+    if (s.design().sampled()) {
+      design.put("sampling_seed", s.samplingSeed());
+      design.put("sampling_generator", "Commons Math MersenneTwister(sampling_seed); sampling_seed = design.seed,"
+          + " or Seeds.derive(seed, -1, 0) when the sweep gives none");
+    }
+    sw.put("design", design);
+    List<Object> parameters = new ArrayList<>();
+    for (SweepParameter p : s.parameters()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", p.name());
+      m.put("path", p.path().text());
+      m.putAll(p.domain().describe());
+      m.put("source", p.source());
+      m.put("written_at", p.origin().toString());
+      parameters.add(m);
+    }
+    sw.put("parameters", parameters);
+    List<Object> outcomes = new ArrayList<>();
+    for (OutcomeSpec o : s.outcomes()) outcomes.add(o.describe());
+    sw.put("outcomes", outcomes);
+    sw.put("runs", s.runs());
+    sw.put("fingerprint", fp.describe());
+    return sw;
+  }
+
+  /**
+   * Writes manifest.json: the common sections, the shard (for a shard), and the outputs.
+   *
+   * @param shard the shard's place, or null for a whole sweep
+   */
+  static void write(Path folder, Map<String, Object> common, Map<String, Object> shard,
+      List<String> outputs) throws IOException {
+    Map<String, Object> root = new LinkedHashMap<>(common);
+    root.remove("shard");
+    root.remove("outputs");
+    if (shard != null) root.put("shard", shard);
+    root.put("outputs", Manifest.describeOutputs(folder, outputs));
+    JsonFile.write(folder.resolve(SweepRun.MANIFEST), root);
+  }
+
+  static Map<String, Object> shardSection(Shard shard, long from, long to) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("index", shard.index());
+    m.put("count", shard.count());
+    m.put("runs_from", from);
+    m.put("runs_to", to);
+    return m;
+  }
+
+  static Map<String, Object> read(Path manifest) throws IOException {
+    return JsonFile.mapper().readValue(manifest.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
+  }
+
+  private static Map<String, Object> roundTrip(Map<String, Object> tree) throws IOException {
+    byte[] json = JsonFile.mapper().writeValueAsBytes(tree);
+    return JsonFile.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
+  }
+
+  /** Whether every output a manifest lists is on disk with the size and hash it names. */
+  @SuppressWarnings("unchecked")
+  static boolean outputsIntact(Path folder, Map<String, Object> manifest) {
+    if (!(manifest.get("outputs") instanceof List<?> list)) return false;
+    try {
+      for (Object o : list) {
+        Map<String, Object> m = (Map<String, Object>) o;
+        Path p = folder.resolve((String) m.get("file"));
+        if (!Files.isRegularFile(p) || Files.size(p) != ((Number) m.get("bytes")).longValue()
+            || !Hashes.sha256(p).equals(m.get("sha256"))) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | ClassCastException e) {
+      return false;
+    }
+  }
+
+  /** The fingerprint tokens a manifest names, or null. */
+  @SuppressWarnings("unchecked")
+  static Fingerprint fingerprintOf(Map<String, Object> manifest) {
+    if (manifest.get("sweep") instanceof Map<?, ?> sw
+        && ((Map<String, Object>) sw).get("fingerprint") instanceof Map<?, ?> fp
+        && fp.get("tokens") instanceof String tokens) {
+      return Fingerprint.parse(tokens);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,184 @@
+package org.hedgesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.hedgesim.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sweeps as real operating-system processes, against target/hedgesim.jar: killed with SIGKILL
+ * and resumed, split into shards run side by side and merged (also through the Slurm recipe with
+ * a stand-in sbatch), and 10,000 runs in a small heap.
+ */
+class SweepProcessIT {
+
+  @TempDir
+  Path dir;
+
+  private static final List<String> FILES =
+      List.of("runs.csv", "summary.csv", "design.csv", "manifest.json", "timeseries.csv.gz");
+
+  private static Path jar() {
+    return Path.of(System.getProperty("hedgesim.jar", Fixtures.repo().resolve("target/hedgesim.jar").toString()));
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private ProcessBuilder hedgesim(List<String> jvm, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java());
+    cmd.addAll(jvm);
+    cmd.add("-Duser.home=" + dir.resolve("home"));
+    cmd.add("-jar");
+    cmd.add(jar().toString());
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).directory(dir.toFile());
+  }
+
+  private record Done(int exit, String out, String err) {}
+
+  private Done finish(ProcessBuilder pb) throws IOException, InterruptedException {
+    File out = Files.createTempFile(dir, "out", ".txt").toFile();
+    File err = Files.createTempFile(dir, "err", ".txt").toFile();
+    Process p = pb.redirectOutput(out).redirectError(err).start();
+    assertTrue(p.waitFor(600, TimeUnit.SECONDS), "finished in time");
+    return new Done(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+  }
+
+  private Done run(String... args) throws IOException, InterruptedException {
+    return finish(hedgesim(List.of(), args));
+  }
+
+  private static Path resource(String name) {
+    return SweepCommandTest.resource(name);
+  }
+
+  private static long lines(Path file) throws IOException {
+    if (!Files.exists(file)) return 0;
+    try (var s = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+      return s.count();
+    }
+  }
+
+  // ------------------------------------------------------------------ kill -9 and resume
+
+  @Test
+  void sigkillMidSweep_thenResume_byteIdenticalToAnUninterruptedSweep() throws Exception {
+    String sweep = resource("tiny-long.yaml").toString();
+    Done ref = run("sweep", sweep, "--out", "ref", "--timeseries", "--threads", "2");
+    assertEquals(0, ref.exit(), ref.err());
+
+    Path out = dir.resolve("k");
+    Path journal = dir.resolve(".k.partial").resolve("journal.log");
+    long[] killAt = {100, 600, 1100};
+    long before = 0;
+    for (long at : killAt) {
+      Process p = hedgesim(List.of(), "sweep", sweep, "--out", out.toString(), "--timeseries", "--threads", "2",
+          "--resume").redirectOutput(dir.resolve("out-" + at + ".txt").toFile())
+          .redirectError(dir.resolve("err-" + at + ".txt").toFile()).start();
+      while (p.isAlive() && lines(journal) < at) Thread.sleep(2);
+      assertTrue(p.isAlive(), "the sweep was still running when " + at + " runs were journaled");
+      p.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no clean-up
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertFalse(Files.exists(out.resolve("manifest.json")), "killed before the end");
+      long done = lines(journal) - 1;
+      assertTrue(done > before && done < 1533, "runs journaled when killed: " + done);
+      before = done;
+    }
+    Done resumed = run("sweep", sweep, "--out", out.toString(), "--timeseries", "--threads", "2", "--resume");
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertTrue(resumed.out().contains("runs were done before and kept"), resumed.out());
+    SweepCommandTest.assertSameFiles(dir.resolve("ref"), out, FILES);
+    assertFalse(Files.exists(dir.resolve(".k.partial")), "no staging folder left");
+    assertFalse(Files.exists(out.resolve("journal.log")), "the journal is gone once the sweep is complete");
+  }
+
+  // ------------------------------------------------------------------ shards as processes
+
+  @Test
+  void shardsAsSeparateProcesses_mergedByteIdenticalToOneProcess() throws Exception {
+    String sweep = resource("tiny-sweep.yaml").toString();
+    Done one = run("sweep", sweep, "--out", "one", "--timeseries");
+    assertEquals(0, one.exit(), one.err());
+    List<Process> shards = new ArrayList<>();
+    for (int k = 1; k <= 3; k++) {
+      shards.add(hedgesim(List.of(), "sweep", sweep, "--shard", k + "/3", "--out", "shard-" + k, "--timeseries",
+          "--threads", "1").redirectOutput(dir.resolve("shard-" + k + ".out").toFile())
+          .redirectErrorStream(true).start());
+    }
+    for (Process p : shards) {
+      assertTrue(p.waitFor(600, TimeUnit.SECONDS));
+      assertEquals(0, p.exitValue());
+    }
+    Done merged = run("merge", "shard-2", "shard-3", "shard-1", "--out", "merged");
+    assertEquals(0, merged.exit(), merged.err());
+    SweepCommandTest.assertSameFiles(dir.resolve("one"), dir.resolve("merged"), FILES);
+    Done missing = run("merge", "shard-1", "shard-3", "--out", "incomplete");
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("missing shard 2/3"), missing.err());
+  }
+
+  @Test
+  void slurmRecipe_withAStandInSbatch_runsTheShardsThenTheMerge() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path sbatch = bin.resolve("sbatch");
+    Files.copy(Fixtures.repo().resolve("src/test/resources/org/hedgesim/cli/fake-sbatch"), sbatch);
+    assertTrue(sbatch.toFile().setExecutable(true));
+    String sweep = resource("tiny-sweep.yaml").toString();
+    ProcessBuilder pb = new ProcessBuilder("bash", Fixtures.repo().resolve("scenarios/cluster/slurm-array.sh").toString(),
+        sweep, dir.resolve("cluster").toString(), "3", "--time=00:10:00", "--cpus-per-task=1").directory(dir.toFile());
+    Map<String, String> env = pb.environment();
+    env.put("PATH", bin + File.pathSeparator + env.get("PATH"));
+    env.put("FAKE_SLURM_STATE", dir.resolve("slurm").toString());
+    env.put("JAVA", java());
+    env.put("HEDGESIM_JAVA_OPTS", "-Duser.home=" + dir.resolve("home"));
+    Done submitted = finish(pb);
+    assertEquals(0, submitted.exit(), submitted.out() + submitted.err());
+    assertTrue(submitted.out().contains("submitted: shards as array job"), submitted.out());
+    for (int k = 1; k <= 3; k++) {
+      assertTrue(Files.isRegularFile(dir.resolve("cluster/shard-" + k + "/manifest.json")), "shard " + k);
+      assertTrue(Files.readString(dir.resolve("cluster/logs/shard-" + k + ".out")).contains("shard " + k + "/3"));
+    }
+    Done one = run("sweep", sweep, "--out", "one");
+    assertEquals(0, one.exit(), one.err());
+    SweepCommandTest.assertSameFiles(dir.resolve("one"), dir.resolve("cluster/merged"), SweepCommandTest.COMPARED);
+  }
+
+  // ------------------------------------------------------------------ memory
+
+  @Test
+  void tenThousandRuns_completeInASmallHeap() throws Exception {
+    Done d = finish(hedgesim(List.of("-Xmx64m"), "sweep", resource("tiny-10k.yaml").toString(), "--out", "big",
+        "--threads", "2"));
+    assertEquals(0, d.exit(), d.err());
+    assertTrue(d.out().contains("tiny-10k: 10000 runs"), d.out());
+    assertEquals(10_001, lines(dir.resolve("big/runs.csv")));
+    assertEquals(1000 * 2 + 1, lines(dir.resolve("big/summary.csv")), "two outcomes for each of 1,000 points");
+    assertFalse(d.err().contains("OutOfMemoryError"), d.err());
+  }
+
+  // ------------------------------------------------------------------ off a terminal
+
+  @Test
+  void progress_offATerminal_quietLinesOnly() throws Exception {
+    Done d = run("sweep", resource("tiny-sweep.yaml").toString(), "--out", "quiet");
+    assertEquals(0, d.exit(), d.err());
+    assertFalse(d.err().contains("\r") || d.err().contains("\u001b"), "no bar drawn into a log: " + d.err());
+    assertFalse(d.err().contains("WARNING") || d.err().contains("terminal"), d.err());
+    assertTrue(d.err().contains("tiny-sweep: 240/240 runs (100.0%)"), d.err());
+  }
+}
