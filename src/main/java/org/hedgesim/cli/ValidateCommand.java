@@ -32,7 +32,9 @@ final class ValidateCommand implements Callable<Integer> {
     boolean ok = true;
     for (Path f : files) {
       try {
-        if (SweepLoader.isSweep(YamlReader.read(f, f.toString()))) {
+        // a document's own YAML-level problems (a duplicate key, ...) are reported by the loader
+        // together with its content problems; only faults that stop reading throw here
+        if (SweepLoader.isSweep(YamlReader.readCollecting(f, f.toString()).tree())) {
           SweepLoader.load(f, f.toString());
         } else {
           ScenarioLoader.load(f, f.toString());

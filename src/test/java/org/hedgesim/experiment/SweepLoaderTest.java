@@ -109,7 +109,7 @@ class SweepLoaderTest {
         arguments("odd Morris levels", "design:\n  kind: morris\n  trajectories: 5\n  levels: 5\n",
             ":7:11: design.levels: Morris levels must be even"),
         arguments("samples not a number", "design:\n  kind: sobol\n  samples: many\n",
-            ":6:12: design.samples: expected a whole number, found 'many'"),
+            ":6:12: design.samples: expected a whole number from 1 to 10000000, found 'many'"),
         arguments("grid without points", "design:\n  kind: grid\n",
             ":5:3: design.points: missing key 'points'"));
   }
