@@ -55,7 +55,7 @@ public record SweepParameter(String name, TreePath path, String canonical, Domai
         long count = Math.round(max) - Math.round(min) + 1;
         return Math.round(min) + Math.min(count - 1, (long) Math.floor(u * count));
       }
-      double v = log ? Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min)))
+      double v = log ? StrictMath.exp(StrictMath.log(min) + u * (StrictMath.log(max) - StrictMath.log(min)))
           : min + u * (max - min);
       v = Math.max(min, Math.min(max, v));
       return Double.parseDouble(Numbers.format(v));

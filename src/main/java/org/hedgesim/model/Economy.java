@@ -46,24 +46,33 @@ final class Economy implements Steppable {
 
   private static void advanceFlows(HedgeWorld w) {
     double dt = 1.0 / w.stepsPerYear;
+    for (Actor a : w.actors) {
+      w.growthFactor[a.index] = a.effectiveGrowth == 0 ? 1.0
+          : Equations.stepGrowth(a.effectiveGrowth, w.stepsPerYear);
+    }
+    java.util.Arrays.fill(w.inflowNow, 0.0);
     for (Flow f : w.flows) {
       ChannelSpec ch = w.channels[f.channel];
-      double g = f.growth;
-      if (Double.isNaN(g)) {
-        g = switch (ch.growsWith()) {
-          case "from" -> w.actors[f.from].effectiveGrowth;
-          case "to" -> w.actors[f.to].effectiveGrowth;
-          default -> 0.0;
+      if (!Double.isNaN(f.growth)) {
+        if (f.growth != 0) f.base *= f.ownGrowthFactor;
+      } else {
+        int follows = switch (ch.growsWith()) {
+          case "from" -> f.from;
+          case "to" -> f.to;
+          default -> -1;
         };
+        if (follows >= 0 && w.actors[follows].effectiveGrowth != 0) f.base *= w.growthFactor[follows];
       }
-      if (g != 0) f.base *= Equations.stepGrowth(g, w.stepsPerYear);
-      f.level = Math.max(0.0, f.base * multiplier(w, f)) + f.extras.total();
-      f.extras.tick();
+      f.level = Math.max(0.0, f.base * multiplier(w, f));
+      if (f.extras != null) {
+        f.level += f.extras.total();
+        f.extras.tick();
+      }
       if (f.offerSteps > 0 && --f.offerSteps == 0) f.offer = 0;
       if (ch.stock()) {
-        double keep = Math.pow(1.0 - ch.depreciation(), dt);
-        f.stock = f.stock * keep + f.level * dt + f.projectInflow;
+        f.stock = f.stock * w.keepFactor[f.channel] + f.level * dt + f.projectInflow;
       }
+      if (ch.dependentIsRecipient()) w.inflowNow[f.to] += f.level + f.projectInflow * w.stepsPerYear;
     }
   }
 
@@ -81,26 +90,33 @@ final class Economy implements Steppable {
       m *= 1.0 + ch.alignmentElasticity() * dep.alignment[partner.poleIndex];
     }
     if (ch.frameworkBenefit()) {
-      for (Framework fw : w.frameworks) {
-        if (fw.member[f.from] && fw.member[f.to]) m *= 1.0 + fw.benefit;
+      if (f.frameworkVersion != w.frameworkVersion) {
+        double factor = 1.0;
+        for (Framework fw : w.frameworks) {
+          if (fw.member[f.from] && fw.member[f.to]) factor *= 1.0 + fw.benefit;
+        }
+        f.frameworkFactor = factor;
+        f.frameworkVersion = w.frameworkVersion;
       }
+      m *= f.frameworkFactor;
     }
     if (ch.sanctionable()) m *= 1.0 - partner.sanctionOn[f.dependent];
     if (ch.tradeAgreement()) m *= f.boost;
     return m * (1.0 + f.offer);
   }
 
-  /** Yearly inflows (investment and aid levels, project financing) into an actor, US$ bn. */
-  static double inflow(HedgeWorld w, int actor) {
-    double sum = 0;
-    for (int c = 0; c < w.channels.length; c++) {
-      if (!w.channels[c].dependentIsRecipient()) continue;
-      for (int f : w.dependentFlows[actor][c]) {
-        Flow flow = w.flows[f];
-        sum += flow.level + flow.projectInflow * w.stepsPerYear;
+  /**
+   * Adds up, for every actor, its yearly inflows (levels of the flows it receives on channels
+   * paid to the recipient, plus project financing), in flow order: the same sum, in the same
+   * order, as the flow phase accumulates each step.
+   */
+  static void sumInflows(HedgeWorld w, double[] into) {
+    java.util.Arrays.fill(into, 0.0);
+    for (Flow f : w.flows) {
+      if (w.channels[f.channel].dependentIsRecipient()) {
+        into[f.to] += f.level + f.projectInflow * w.stepsPerYear;
       }
     }
-    return sum;
   }
 
   private static void advanceGdp(HedgeWorld w) {
@@ -108,7 +124,7 @@ final class Economy implements Steppable {
     for (Actor a : w.actors) {
       double g = a.growth + a.shocks.total();
       if (a.gdp > 0) {
-        g += phi * (inflow(w, a.index) - a.startInflow) / a.gdp;
+        g += phi * (w.inflowNow[a.index] - a.startInflow) / a.gdp;
         a.gdp *= Equations.stepGrowth(g, w.stepsPerYear);
       }
       a.effectiveGrowth = g;
@@ -116,15 +132,16 @@ final class Economy implements Steppable {
     }
   }
 
+  /**
+   * Trust relaxes toward its base. Only ties whose trust was ever moved can differ from their
+   * base; for every other tie the update would add exactly zero, so they are skipped.
+   */
   private static void relaxTrust(HedgeWorld w) {
     double k = Equations.relaxation(w.p(Parameter.TRUST_HALF_LIFE), w.stepsPerYear);
-    int n = w.actors.length;
-    for (int a = 0; a < n; a++) {
-      Relation[] row = w.relations[a];
-      for (int b = a + 1; b < n; b++) {
-        Relation r = row[b];
-        r.trust += (r.baseTrust - r.trust) * k;
-      }
+    java.util.ArrayList<Relation> moved = w.unsettled;
+    for (int i = 0, n = moved.size(); i < n; i++) {
+      Relation r = moved.get(i);
+      r.trust += (r.baseTrust - r.trust) * k;
     }
   }
 }

@@ -3,6 +3,10 @@ package org.hedgesim.model;
 /**
  * The model's equations as pure functions (docs/MODEL.md, section "Equations"). The phases call
  * these, and the unit tests check them against values computed by hand.
+ *
+ * <p>Powers and hyperbolic functions use {@link StrictMath} (fdlibm): {@link Math}'s versions may
+ * differ in the last bit between machines and between the interpreter and compiled code, and a
+ * run must give the same bytes everywhere.
  */
 public final class Equations {
 
@@ -27,8 +31,18 @@ public final class Equations {
    */
   public static double threat(double capability, double maxCapability, double alpha,
       double proximity, double trust, double grievance) {
+    return threatOfPower(relativePower(capability, maxCapability, alpha), proximity, trust, grievance);
+  }
+
+  /** The power term of threat: (c_k / c_max)^alpha (0 when there is no capability at all). */
+  public static double relativePower(double capability, double maxCapability, double alpha) {
     double relative = maxCapability > 0 ? capability / maxCapability : 0.0;
-    return Math.pow(relative, alpha) * proximity * (1.0 - trust) * (1.0 + grievance) / 2.0;
+    return StrictMath.pow(relative, alpha);
+  }
+
+  /** Threat from a power term already raised to alpha (the model caches it per pole). */
+  public static double threatOfPower(double power, double proximity, double trust, double grievance) {
+    return power * proximity * (1.0 - trust) * (1.0 + grievance) / 2.0;
   }
 
   /** Dominance cost: nationalism x max(0, dependence - tolerance) x (1 + grievance). */
@@ -45,7 +59,7 @@ public final class Equations {
 
   /** Target alignment: kappa x tanh(gamma x U). */
   public static double targetAlignment(double neutrality, double gain, double utility) {
-    return neutrality * Math.tanh(gain * utility);
+    return neutrality * StrictMath.tanh(gain * utility);
   }
 
   /** One step of partial adjustment with noise, clipped to the neutrality cap [-kappa, kappa]. */
@@ -85,13 +99,13 @@ public final class Equations {
 
   /** Per-step factor of a yearly growth rate: (1 + g)^(1/stepsPerYear). */
   public static double stepGrowth(double yearlyRate, int stepsPerYear) {
-    return Math.pow(1.0 + yearlyRate, 1.0 / stepsPerYear);
+    return StrictMath.pow(1.0 + yearlyRate, 1.0 / stepsPerYear);
   }
 
   /** Share of a gap closed in one step by relaxation with a half-life in years. */
   public static double relaxation(double halfLifeYears, int stepsPerYear) {
     if (halfLifeYears <= 0) return 1.0;
-    return 1.0 - Math.pow(0.5, 1.0 / (halfLifeYears * stepsPerYear));
+    return 1.0 - StrictMath.pow(0.5, 1.0 / (halfLifeYears * stepsPerYear));
   }
 
   public static double clip(double v, double lo, double hi) {

@@ -58,7 +58,7 @@ final class Events {
         + e.until().getMonthValue() - from.getMonthValue() + 1;
     double years = 0;
     while (true) {
-      years += -Math.log(1.0 - world.random.nextDouble()) / e.rate();
+      years += -StrictMath.log(1.0 - world.random.nextDouble()) / e.rate();
       int month = (int) Math.floor(years * 12);
       if (month >= windowMonths) break;
       out.add(s.stepOf(from.plusMonths(month)));

@@ -18,10 +18,15 @@ public final class Flow {
   double stock;
   /** yearly growth of the base; NaN to follow the channel's grows_with */
   final double growth;
+  /** (1 + growth)^(1/steps per year) when the flow has its own growth */
+  double ownGrowthFactor;
+  /** product of (1 + benefit) of the frameworks both ends belong to, as of a framework version */
+  double frameworkFactor = 1.0;
+  int frameworkVersion = -1;
   /** product of trade agreement boosts */
   double boost = 1.0;
   /** one-off extra yearly levels (aid gifts), each with its remaining steps */
-  final Temporary extras = new Temporary();
+  Temporary extras;
   /** a pole's standing offer: a fraction added to the level while it lasts */
   double offer;
   int offerSteps;

@@ -64,6 +64,7 @@ final class Happenings {
       int a = w.actorIndex(r.a());
       int b = w.actorIndex(r.b());
       Relation rel = w.relations[a][b];
+      w.unsettle(rel);
       rel.trust = Equations.clip(rel.trust + r.trust(), 0, 1);
       rel.baseTrust = Equations.clip(rel.baseTrust + r.trust(), 0, 1);
       rel.grievance = Equations.clip(rel.grievance + r.grievance(), 0, 1);
@@ -83,11 +84,13 @@ final class Happenings {
       return;
     }
     f.member[actor] = false;
+    w.frameworkVersion++;
     f.former[actor] = true;
     Actor a = w.actors[actor];
     a.reviewCount[f.index] = 0;
     if (f.lead >= 0 && f.lead != actor) {
       Relation r = w.relations[actor][f.lead];
+      w.unsettle(r);
       double shock = w.p(Parameter.EXIT_TRUST_SHOCK);
       r.trust = Equations.clip(r.trust - shock, 0, 1);
       r.baseTrust = Equations.clip(r.baseTrust - shock * w.p(Parameter.EXIT_TRUST_SCAR), 0, 1);
@@ -102,6 +105,7 @@ final class Happenings {
       return;
     }
     f.member[actor] = true;
+    w.frameworkVersion++;
     Actor a = w.actors[actor];
     a.reviewCount[f.index] = 0;
     if (f.lead >= 0 && f.lead != actor) {
@@ -136,6 +140,7 @@ final class Happenings {
     pole.sanctionOn[to] = severity;
     if (fresh) {
       Relation r = w.relations[from][to];
+      w.unsettle(r);
       r.trust = Equations.clip(r.trust - w.p(Parameter.SANCTION_TRUST_SHOCK), 0, 1);
     }
     w.log("sanction", from, to, severity, origin, detail);
@@ -157,9 +162,11 @@ final class Happenings {
    * the pole's next review; offers do not compound.
    */
   static void offer(HedgeWorld w, int pole, int state, double size, int steps, String detail) {
+    int k = w.actors[pole].poleIndex;
+    Flow[][] withPole = w.flowWithPole[state];
     for (int c = 0; c < w.channels.length; c++) {
       if (!w.channels[c].dependentIsRecipient()) continue;
-      Flow f = w.flow(c, pole, state);
+      Flow f = withPole == null || k < 0 ? w.flow(c, pole, state) : withPole[c][k];
       if (f != null) {
         f.offer = size;
         f.offerSteps = steps;
@@ -186,6 +193,7 @@ final class Happenings {
     String channel = w.aidChannel();
     if (channel != null) {
       Flow f = w.flowIndex.get(HedgeWorld.flowKey(channel, a.from(), a.to()));
+      if (f.extras == null) f.extras = new Temporary();
       f.extras.add(a.amount(), w.stepsPerYear);
     }
     pushTrust(w, from, to, Math.min(0.05, w.p(Parameter.AID_TRUST) * a.amount()));
@@ -230,9 +238,15 @@ final class Happenings {
       Settable s = Settable.find(path.section(), path.field());
       switch (path.section()) {
         case "actors" -> setActor(w, w.actors[w.actorIndex(path.ids().get(0))], s, value);
-        case "relations" -> setRelation(
-            w.relations[w.actorIndex(path.ids().get(0))][w.actorIndex(path.ids().get(1))], s, value);
-        case "frameworks" -> setFramework(w.frameworkIndex.get(path.ids().get(0)), s, value);
+        case "relations" -> {
+          Relation r = w.relations[w.actorIndex(path.ids().get(0))][w.actorIndex(path.ids().get(1))];
+          w.unsettle(r);
+          setRelation(r, s, value);
+        }
+        case "frameworks" -> {
+          setFramework(w.frameworkIndex.get(path.ids().get(0)), s, value);
+          w.frameworkVersion++;
+        }
         default -> throw new IllegalStateException(path.toString());
       }
     }
@@ -289,6 +303,7 @@ final class Happenings {
   static void pushTrust(HedgeWorld w, int a, int b, double amount) {
     if (a == b) return;
     Relation r = w.relations[a][b];
+    w.unsettle(r);
     r.trust = Equations.clip(r.trust + amount, 0, 1);
   }
 }

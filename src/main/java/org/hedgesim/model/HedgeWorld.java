@@ -53,6 +53,21 @@ public class HedgeWorld extends SimState {
   int monthsPerStep;
   int patienceSteps;
   double maxCapability;
+  /** (capability / largest capability)^alpha per pole, and the alpha it was computed for */
+  private double[] polePower;
+  private double polePowerAlpha = Double.NaN;
+  /** per actor, (1 + effective growth)^(1/steps per year), refreshed once a step */
+  double[] growthFactor;
+  /** per channel, (1 - depreciation)^(1/steps per year) */
+  double[] keepFactor;
+  /** raised whenever memberships or framework benefits change, so flows re-read them */
+  int frameworkVersion;
+  /** ties whose trust has been moved away from its base, in the order they were first moved */
+  java.util.ArrayList<Relation> unsettled;
+  /** for each small state, channel and pole, the flow between them (or null) */
+  Flow[][][] flowWithPole;
+  /** recipient-side inflow of each actor this step (US$ bn a year), summed while flows move */
+  double[] inflowNow;
   Map<String, Integer> actorIndex;
   Map<String, Flow> flowIndex;
   Map<String, Project> projectIndex;
@@ -226,26 +241,32 @@ public class HedgeWorld extends SimState {
     for (int p : poles) maxCapability = Math.max(maxCapability, actors[p].capability);
 
     parameters = scenario.parameters().toArray();
+    polePower = null;
+    frameworkVersion = 0;
     stepsPerYear = scenario.step().perYear();
     monthsPerStep = scenario.step().months();
     patienceSteps = Math.max(1, (int) Math.ceil(
         parameters[Parameter.REVIEW_PATIENCE_MONTHS.ordinal()] / monthsPerStep));
 
+    unsettled = new java.util.ArrayList<>();
     relations = new Relation[n][n];
+    RelationSpec[][] given = new RelationSpec[n][n];
     for (RelationSpec r : scenario.relations()) {
       int a = actorIndex.get(r.a());
       int b = actorIndex.get(r.b());
-      Relation rel = new Relation(r);
-      relations[a][b] = rel;
-      relations[b][a] = rel;
+      given[a][b] = r;
+      given[b][a] = r;
+    }
+    // the ties each small state reads every step (with the poles) are made first, state by
+    // state, so that they lie close together in memory; then all the others
+    for (int s : small) {
+      for (int p : poles) {
+        if (p != s && relations[s][p] == null) relate(s, p, given[s][p]);
+      }
     }
     for (int a = 0; a < n; a++) {
       for (int b = a + 1; b < n; b++) {
-        if (relations[a][b] == null) {
-          Relation rel = new Relation(scenario.relationDefaults());
-          relations[a][b] = rel;
-          relations[b][a] = rel;
-        }
+        if (relations[a][b] == null) relate(a, b, given[a][b]);
       }
     }
 
@@ -306,6 +327,24 @@ public class HedgeWorld extends SimState {
       dependentFlows[flow.dependent][flow.channel][fill[flow.dependent][flow.channel]++] = f;
     }
 
+    flowWithPole = new Flow[n][][];
+    for (int s : small) flowWithPole[s] = new Flow[channels.length][poles.length];
+    for (Flow f : flows) {
+      int k = actors[f.partner].poleIndex;
+      if (actors[f.dependent].isSmall() && k >= 0 && f.partner != f.dependent) {
+        flowWithPole[f.dependent][f.channel][k] = f;
+      }
+    }
+    inflowNow = new double[n];
+    growthFactor = new double[n];
+    keepFactor = new double[channels.length];
+    for (int c = 0; c < channels.length; c++) {
+      keepFactor[c] = StrictMath.pow(1.0 - channels[c].depreciation(), 1.0 / stepsPerYear);
+    }
+    for (Flow f : flows) {
+      if (!Double.isNaN(f.growth)) f.ownGrowthFactor = Equations.stepGrowth(f.growth, stepsPerYear);
+    }
+
     // starting positions: each small state starts at its target, then flows are calibrated so
     // that their first levels equal the scenario's amounts
     Perception perception = new Perception();
@@ -318,13 +357,42 @@ public class HedgeWorld extends SimState {
       double m = Economy.multiplier(this, f);
       f.base = m > 0 ? f.level / m : f.level;
     }
+    double[] startInflows = new double[n];
+    Economy.sumInflows(this, startInflows);
     for (Actor a : actors) {
-      a.startInflow = Economy.inflow(this, a.index);
+      a.startInflow = startInflows[a.index];
       for (int s : small) {
         if (a.isPole() && s != a.index) a.lastReviewed[s] = actors[s].alignment[a.poleIndex];
       }
     }
     metrics = null;
+  }
+
+  private void relate(int a, int b, RelationSpec spec) {
+    Relation rel = new Relation(spec != null ? spec : scenario.relationDefaults());
+    relations[a][b] = rel;
+    relations[b][a] = rel;
+  }
+
+  /** Marks a tie whose trust is about to move away from its base, so that it relaxes back. */
+  void unsettle(Relation r) {
+    if (!r.unsettled) {
+      r.unsettled = true;
+      unsettled.add(r);
+    }
+  }
+
+  /** The power term of threat for each pole, recomputed only when alpha changes. */
+  double[] polePower() {
+    double alpha = parameters[Parameter.CAPABILITY_EXPONENT.ordinal()];
+    if (alpha != polePowerAlpha || polePower == null) {
+      polePower = new double[poles.length];
+      for (int k = 0; k < poles.length; k++) {
+        polePower[k] = Equations.relativePower(actors[poles[k]].capability, maxCapability, alpha);
+      }
+      polePowerAlpha = alpha;
+    }
+    return polePower;
   }
 
   /** The channel that carries project financing: the first stock channel paid to the recipient. */

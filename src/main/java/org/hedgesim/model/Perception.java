@@ -58,7 +58,7 @@ final class Perception implements Steppable {
       for (int k = 0; k < np; k++) a.dependence[k] /= usedWeight;
     }
 
-    double alpha = w.p(Parameter.CAPABILITY_EXPONENT);
+    double[] power = w.polePower();
     double beta = w.p(Parameter.FRAMEWORK_WEIGHT);
     for (int k = 0; k < np; k++) {
       int pk = w.poles[k];
@@ -68,8 +68,7 @@ final class Perception implements Steppable {
         continue;
       }
       Relation r = w.relations[a.index][pk];
-      a.threat[k] = Equations.threat(w.actors[pk].capability, w.maxCapability, alpha,
-          r.proximity, r.trust, r.grievance);
+      a.threat[k] = Equations.threatOfPower(power[k], r.proximity, r.trust, r.grievance);
       double shared = 0;
       for (Framework f : w.frameworks) {
         if (f.member[a.index] && f.member[pk]) shared += f.benefit;
@@ -77,13 +76,25 @@ final class Perception implements Steppable {
       a.returns[k] = a.dependence[k] + beta * shared;
       a.dominance[k] = Equations.dominanceCost(a.nationalism, a.dependence[k], a.tolerance, r.grievance);
     }
+    // the largest threat from another pole: the top threat, or the second for the top pole
+    double top = 0;
+    double second = 0;
+    int topPole = -1;
+    for (int j = 0; j < np; j++) {
+      if (w.poles[j] == a.index) continue;
+      double t = a.threat[j];
+      if (topPole < 0 || t > top) {
+        second = Math.max(second, top);
+        top = t;
+        topPole = j;
+      } else if (t > second) {
+        second = t;
+      }
+    }
     for (int k = 0; k < np; k++) {
       if (w.poles[k] == a.index) continue;
-      double otherThreat = 0;
-      for (int j = 0; j < np; j++) {
-        if (j != k && w.poles[j] != a.index) otherThreat = Math.max(otherThreat, a.threat[j]);
-      }
-      a.security[k] = w.relations[a.index][w.poles[k]].security * otherThreat;
+      double otherThreat = k == topPole ? second : top;
+      a.security[k] = w.relations[a.index][w.poles[k]].security * Math.max(0, otherThreat);
     }
 
     Strategy effective = effectiveStrategy(w, a);

@@ -16,30 +16,68 @@ import sim.engine.Steppable;
 final class Powers implements Steppable {
   private static final long serialVersionUID = 1L;
 
+  /** per small state: its highest alignment, to which pole, and its second highest */
+  private double[] top = new double[0];
+  private int[] topPole = new int[0];
+  private double[] second = new double[0];
+
   @Override
   public void step(SimState state) {
     HedgeWorld w = (HedgeWorld) state;
     w.syncStep();
     if (w.stepNumber == 0) return;
+    boolean ranked = false;
     for (int p : w.poles) {
       Actor pole = w.actors[p];
       if (pole.approach == Approach.NONE) continue;
       Inducements ind = pole.inducements;
       int interval = Math.max(1, (int) Math.round(ind.reviewMonths() / w.monthsPerStep));
       if (w.stepNumber % interval != 0) continue;
+      if (!ranked) {
+        rank(w);
+        ranked = true;
+      }
       for (int s : w.small) {
         if (s != p) review(w, pole, w.actors[s], ind, interval);
       }
     }
   }
 
+  /** Each state's two highest alignments (offers and sanctions do not move alignments). */
+  private void rank(HedgeWorld w) {
+    int n = w.actors.length;
+    if (top.length != n) {
+      top = new double[n];
+      topPole = new int[n];
+      second = new double[n];
+    }
+    for (int s : w.small) {
+      Actor a = w.actors[s];
+      double best = Double.NEGATIVE_INFINITY;
+      double next = Double.NEGATIVE_INFINITY;
+      int bestPole = -1;
+      for (int j = 0; j < w.poles.length; j++) {
+        if (w.poles[j] == s) continue;
+        double v = a.alignment[j];
+        if (bestPole < 0 || v > best) {
+          next = best;
+          best = v;
+          bestPole = j;
+        } else if (v > next) {
+          next = v;
+        }
+      }
+      top[s] = best;
+      topPole[s] = bestPole;
+      second[s] = next;
+    }
+  }
+
   private void review(HedgeWorld w, Actor pole, Actor state, Inducements ind, int interval) {
     int k = pole.poleIndex;
     double a = state.alignment[k];
-    double others = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < w.poles.length; j++) {
-      if (j != k && w.poles[j] != state.index) others = Math.max(others, state.alignment[j]);
-    }
+    // the state's highest alignment to any other pole
+    double others = k == topPole[state.index] ? second[state.index] : top[state.index];
     double relative = others == Double.NEGATIVE_INFINITY ? a : a - others;
     double previous = pole.lastReviewed[state.index];
     pole.lastReviewed[state.index] = a;

@@ -10,6 +10,8 @@ public final class Relation {
   double grievance;
   double proximity;
   double security;
+  /** whether trust may differ from its base (only such ties need relaxing each step) */
+  boolean unsettled;
 
   Relation(RelationSpec spec) {
     this.trust = spec.trust();

@@ -70,6 +70,34 @@ public final class SyntheticWorld {
     return new Yaml(options);
   }
 
+  /**
+   * The scenario itself, bound from the same document without writing YAML text (so the file
+   * limits of {@link YamlReader} do not apply), over the built-in defaults.
+   */
+  public Scenario scenario() throws ScenarioException {
+    Map<String, Object> doc = document();
+    String name = "synthetic world (" + actors + " actors, seed " + seed + ")";
+    String source = (String) doc.remove("source");
+    YNode.YMap tree = (YNode.YMap) node(doc, Origin.of(name), source);
+    return ScenarioLoader.bind(Inheritance.merge(Inheritance.defaults(), tree, ""), List.of(name));
+  }
+
+  private static YNode node(Object value, Origin o, String source) {
+    if (value instanceof Map<?, ?> m) {
+      java.util.LinkedHashMap<String, YNode.YMap.Entry> entries = new java.util.LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        entries.put((String) e.getKey(), new YNode.YMap.Entry(o, node(e.getValue(), o, source)));
+      }
+      return new YNode.YMap(entries, o);
+    }
+    if (value instanceof List<?> l) {
+      List<YNode> items = new ArrayList<>(l.size());
+      for (Object i : l) items.add(node(i, o, source));
+      return new YNode.YList(items, o);
+    }
+    return new YNode.YScalar(String.valueOf(value), true, false, o, source);
+  }
+
   Map<String, Object> document() {
     SplittableRandom r = new SplittableRandom(seed);
     String why = String.format(Locale.ROOT,

@@ -54,14 +54,30 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlReader {
 
+  /**
+   * The size allowance of scenario files, in MiB: 1 unless the environment variable
+   * {@code HEDGESIM_SCENARIO_LIMIT_MB} raises it (for large files one trusts, such as synthetic
+   * worlds of hundreds of actors). File size and value count scale with it; aliases and depth do not.
+   */
+  public static final int LIMIT_MB = limitMegabytes();
   /** Largest scenario file accepted, in bytes. */
-  public static final int MAX_FILE_BYTES = 1 << 20;
+  public static final int MAX_FILE_BYTES = LIMIT_MB << 20;
   /** Most aliases ({@code *name}) a file may use. */
   public static final int MAX_ALIASES = 50;
   /** Deepest nesting of mappings and lists. */
   public static final int MAX_DEPTH = 40;
   /** Most values (scalars, mappings, lists) in a file, counted as written and again once aliases are expanded. */
-  public static final int MAX_NODES = 50_000;
+  public static final int MAX_NODES = 50_000 * LIMIT_MB;
+
+  private static int limitMegabytes() {
+    String v = System.getenv("HEDGESIM_SCENARIO_LIMIT_MB");
+    if (v == null || v.isBlank()) return 1;
+    try {
+      return Math.max(1, Math.min(1024, Integer.parseInt(v.strip())));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
 
   /** The key that carries provenance: a string for a whole entry, or a mapping key to string. */
   public static final String SOURCE_KEY = "source";
@@ -126,7 +142,8 @@ public final class YamlReader {
     }
     if (bytes.length > MAX_FILE_BYTES) {
       throw new ScenarioException(new Problem(whole, "", "file is larger than the limit of "
-          + MAX_FILE_BYTES + " bytes (1 MiB); a scenario file is refused before it is parsed"));
+          + MAX_FILE_BYTES + " bytes (" + LIMIT_MB + " MiB); a scenario file is refused before it is"
+          + " parsed (HEDGESIM_SCENARIO_LIMIT_MB raises the limit for files you trust)"));
     }
     return parseCollecting(bytes, displayName);
   }
@@ -153,7 +170,7 @@ public final class YamlReader {
     Origin whole = Origin.of(displayName);
     if (bytes.length > MAX_FILE_BYTES) {
       throw new ScenarioException(new Problem(whole, "", "document is larger than the limit of "
-          + MAX_FILE_BYTES + " bytes (1 MiB)"));
+          + MAX_FILE_BYTES + " bytes (" + LIMIT_MB + " MiB)"));
     }
     String text;
     try {
@@ -245,7 +262,7 @@ public final class YamlReader {
       if (count > MAX_NODES) {
         throw new ScenarioException(new Problem(origin(e.getStartMark()), "",
             "document has more than " + MAX_NODES + " values; a scenario file is refused above"
-                + " that limit"));
+                + " that limit (HEDGESIM_SCENARIO_LIMIT_MB raises it for files you trust)"));
       }
     }
   }
