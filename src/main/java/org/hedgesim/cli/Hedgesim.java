@@ -11,9 +11,6 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = Hedgesim.VersionProvider.class,
     description = "Agent-based simulator of small states hedging between powers (MASON).",
-    subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class,
-        ReportCommand.class, ValidateCommand.class, ListCommand.class, GuiCommand.class,
-        GenerateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure", "2:bad input (usage, scenario or sweep file, output folder, shards)"})
 public final class Hedgesim implements Runnable {
@@ -26,12 +23,47 @@ public final class Hedgesim implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Builds the command line with the project's error handling. */
+  /** The subcommands, in the order the usage lists them. */
+  private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS =
+      subcommands();
+
+  private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+    java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+    m.put("run", RunCommand::new);
+    m.put("compare", CompareCommand::new);
+    m.put("sweep", SweepCommand::new);
+    m.put("merge", MergeCommand::new);
+    m.put("report", ReportCommand::new);
+    m.put("validate", ValidateCommand::new);
+    m.put("list", ListCommand::new);
+    m.put("gui", GuiCommand::new);
+    m.put("generate", GenerateCommand::new);
+    m.put("bench", BenchCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return m;
+  }
+
+  /** Builds the whole command line with the project's error handling. */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * Builds the command line for these arguments. Picocli reads every option of every command it
+   * is given, which is a good part of start-up, so a call that names a subcommand gets only that
+   * one; anything else (usage, help, a misspelt command) gets them all.
+   */
+  public static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new Hedgesim());
+    String first = args.length > 0 ? args[0] : "";
+    if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+      cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+    } else {
+      SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT);
-    cl.setParameterExceptionHandler((ex, args) -> {
+    cl.setParameterExceptionHandler((ex, given) -> {
       CommandLine c = ex.getCommandLine();
       PrintWriter err = c.getErr();
       err.println("hedgesim: " + ex.getMessage());
@@ -56,7 +88,7 @@ public final class Hedgesim implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
   /** Reads the version from the build. */

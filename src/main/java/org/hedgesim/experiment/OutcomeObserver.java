@@ -49,6 +49,23 @@ final class OutcomeObserver implements RunObserver {
   }
 
   @Override
+  public boolean[] needs(List<SeriesKey> series) {
+    boolean[] needed = new boolean[series.size()];
+    for (int c : column) {
+      if (c >= 0) needed[c] = true;
+    }
+    return needed;
+  }
+
+  @Override
+  public boolean needsEvents() {
+    for (OutcomeSpec o : specs) {
+      if (o.isEvent()) return true;
+    }
+    return false;
+  }
+
+  @Override
   public void onStep(int step, double[] values) {
     steps++;
     for (int i = 0; i < column.length; i++) {

@@ -305,6 +305,21 @@ public final class SweepRun {
       a.onEvent(event);
       b.onEvent(event);
     }
+
+    @Override
+    public boolean[] needs(List<SeriesKey> series) {
+      boolean[] x = a.needs(series);
+      boolean[] y = b.needs(series);
+      if (x == null || y == null) return null;
+      boolean[] both = new boolean[x.length];
+      for (int i = 0; i < both.length; i++) both[i] = x[i] || y[i];
+      return both;
+    }
+
+    @Override
+    public boolean needsEvents() {
+      return a.needsEvents() || b.needsEvents();
+    }
   }
 
   /** Writes one run's series, step by step, into one gzip member in memory. */

@@ -24,6 +24,9 @@ public final class Actor {
   double growthTarget;
   /** growth this step including shocks and the inflow effect */
   double effectiveGrowth;
+  /** (1 + effectiveGrowth)^(1/steps per year), and the rate it was computed for */
+  double growthFactor = 1.0;
+  double growthFactorRate = 0.0;
   /** growth shocks running now */
   final Temporary shocks = new Temporary();
   double startInflow;

@@ -2,21 +2,17 @@ package org.hedgesim.model;
 
 import org.hedgesim.scenario.Parameter;
 import org.hedgesim.scenario.Weights;
-import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 4: each small state moves its alignments toward its targets (with noise, within its
  * neutrality cap), reviews its framework memberships (endogenous exit and join), and its
  * legitimacy and nationalism update.
  */
-final class Decision implements Steppable {
+final class Decision extends Phase {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public void step(SimState state) {
-    HedgeWorld w = (HedgeWorld) state;
-    w.syncStep();
+  void run(HedgeWorld w) {
     for (int s : w.small) decide(w, w.actors[s]);
   }
 

@@ -2,20 +2,16 @@ package org.hedgesim.model;
 
 import org.hedgesim.scenario.ChannelSpec;
 import org.hedgesim.scenario.Parameter;
-import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 5: projects advance, flows and stocks move, GDP grows, trust relaxes toward its base,
  * shocks and one-off aid run down. Yearly rates are converted to the step.
  */
-final class Economy implements Steppable {
+final class Economy extends Phase {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public void step(SimState state) {
-    HedgeWorld w = (HedgeWorld) state;
-    w.syncStep();
+  void run(HedgeWorld w) {
     advanceProjects(w);
     advanceFlows(w);
     advanceGdp(w);
@@ -46,10 +42,7 @@ final class Economy implements Steppable {
 
   private static void advanceFlows(HedgeWorld w) {
     double dt = 1.0 / w.stepsPerYear;
-    for (Actor a : w.actors) {
-      w.growthFactor[a.index] = a.effectiveGrowth == 0 ? 1.0
-          : Equations.stepGrowth(a.effectiveGrowth, w.stepsPerYear);
-    }
+    for (Actor a : w.actors) w.growthFactor[a.index] = growthFactor(w, a, a.effectiveGrowth);
     java.util.Arrays.fill(w.inflowNow, 0.0);
     for (Flow f : w.flows) {
       ChannelSpec ch = w.channels[f.channel];
@@ -125,7 +118,7 @@ final class Economy implements Steppable {
       double g = a.growth + a.shocks.total();
       if (a.gdp > 0) {
         g += phi * (w.inflowNow[a.index] - a.startInflow) / a.gdp;
-        a.gdp *= Equations.stepGrowth(g, w.stepsPerYear);
+        a.gdp *= growthFactor(w, a, g);
       }
       a.effectiveGrowth = g;
       a.shocks.tick();
@@ -136,8 +129,18 @@ final class Economy implements Steppable {
    * Trust relaxes toward its base. Only ties whose trust was ever moved can differ from their
    * base; for every other tie the update would add exactly zero, so they are skipped.
    */
+  /** (1 + rate)^(1/steps per year) for an actor, recomputed only when its rate changes. */
+  private static double growthFactor(HedgeWorld w, Actor a, double rate) {
+    if (rate == 0) return 1.0;
+    if (rate != a.growthFactorRate) {
+      a.growthFactor = Equations.stepGrowth(rate, w.stepsPerYear);
+      a.growthFactorRate = rate;
+    }
+    return a.growthFactor;
+  }
+
   private static void relaxTrust(HedgeWorld w) {
-    double k = Equations.relaxation(w.p(Parameter.TRUST_HALF_LIFE), w.stepsPerYear);
+    double k = w.trustRelaxation();
     java.util.ArrayList<Relation> moved = w.unsettled;
     for (int i = 0, n = moved.size(); i < n; i++) {
       Relation r = moved.get(i);

@@ -7,8 +7,6 @@ import java.util.TreeMap;
 import org.hedgesim.scenario.Action;
 import org.hedgesim.scenario.EventSpec;
 import org.hedgesim.scenario.Scenario;
-import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Puts the scenario's events on the schedule. Each step that has events gets one one-shot
@@ -26,7 +24,28 @@ final class Events {
   /** An event due at a step, and where it came from. */
   record Due(Action action, String origin) {}
 
+  /**
+   * Puts the events on MASON's schedule: each step's batch is a one-shot steppable at its step and
+   * ordering 0. Only the next batch waits on the schedule at any time (each batch, when it fires,
+   * schedules the one after it), which keeps the schedule's queue short.
+   */
   void schedule() {
+    TreeMap<Integer, Batch> due = due();
+    Batch previous = null;
+    for (var entry : due.entrySet()) {
+      Batch b = entry.getValue();
+      b.at = entry.getKey();
+      if (previous == null) {
+        world.schedule.scheduleOnce(b.at, HedgeWorld.ORDER_EVENTS, b);
+      } else {
+        previous.next = b;
+      }
+      previous = b;
+    }
+  }
+
+  /** The events of each step that has any, random ones drawn now, in the order they apply. */
+  TreeMap<Integer, Batch> due() {
     Scenario s = world.scenario();
     int steps = s.steps();
     TreeMap<Integer, List<Due>> byStep = new TreeMap<>();
@@ -45,9 +64,9 @@ final class Events {
         }
       }
     }
-    for (var entry : byStep.entrySet()) {
-      world.schedule.scheduleOnce(entry.getKey(), HedgeWorld.ORDER_EVENTS, new Batch(entry.getValue()));
-    }
+    TreeMap<Integer, Batch> batches = new TreeMap<>();
+    for (var entry : byStep.entrySet()) batches.put(entry.getKey(), new Batch(entry.getValue()));
+    return batches;
   }
 
   /** Steps at which a random event happens: exponential waiting times at its yearly rate. */
@@ -67,18 +86,25 @@ final class Events {
   }
 
   /** The events of one step, applied in order. */
-  static final class Batch implements Steppable {
+  static final class Batch extends Phase {
     private static final long serialVersionUID = 1L;
     private final List<Due> due;
+    /** its step, and the batch that follows it on the schedule */
+    int at;
+    Batch next;
 
     Batch(List<Due> due) {
       this.due = List.copyOf(due);
     }
 
     @Override
-    public void step(SimState state) {
-      HedgeWorld w = (HedgeWorld) state;
-      w.syncStep();
+    public void step(sim.engine.SimState state) {
+      super.step(state);
+      if (next != null) state.schedule.scheduleOnce(next.at, HedgeWorld.ORDER_EVENTS, next);
+    }
+
+    @Override
+    void run(HedgeWorld w) {
       for (Due d : due) Happenings.apply(w, d.action(), d.origin());
     }
   }

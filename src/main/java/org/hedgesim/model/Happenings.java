@@ -161,7 +161,8 @@ final class Happenings {
    * An offer raises the pole's flows paid to the state (investment, aid) by {@code size} until
    * the pole's next review; offers do not compound.
    */
-  static void offer(HedgeWorld w, int pole, int state, double size, int steps, String detail) {
+  static void offer(HedgeWorld w, int pole, int state, double size, int steps, String why,
+      String lean) {
     int k = w.actors[pole].poleIndex;
     Flow[][] withPole = w.flowWithPole[state];
     for (int c = 0; c < w.channels.length; c++) {
@@ -173,7 +174,7 @@ final class Happenings {
       }
     }
     pushTrust(w, pole, state, w.p(Parameter.OFFER_TRUST));
-    w.log("offer", pole, state, size, "endogenous", detail);
+    if (w.logging()) w.log("offer", pole, state, size, "endogenous", why + "; " + lean);
   }
 
   private static void tradeAgreement(HedgeWorld w, Action.TradeAgreement t, String origin) {

@@ -120,7 +120,7 @@ public class HedgeWorld extends SimState {
 
   /** Whether events are being recorded (details are only worth formatting then). */
   boolean logging() {
-    return observer != null;
+    return observer != null && observer.needsEvents();
   }
 
   /** Number of steps in a run. */
@@ -185,13 +185,28 @@ public class HedgeWorld extends SimState {
   @Override
   public void start() {
     super.start();
+    prepare();
+    new Events(this).schedule();
+    schedule.scheduleRepeating(0.0, ORDER_POWERS, new Powers(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_PERCEPTION, new Perception(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_DECISION, new Decision(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_ECONOMY, new Economy(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_RECORD, new Record(), 1.0);
+  }
+
+  /** Seeds the generator and builds the world (everything but the schedule). */
+  private void prepare() {
     random = new MersenneTwisterFast(new int[] {(int) (runSeed >>> 32), (int) runSeed});
     stepNumber = 0;
     RunObserver quiet = observer;
     observer = null; // the starting positions are not events
     build();
     observer = quiet;
-    if (observer != null) observer.onStart(metrics().keys());
+    if (observer != null) {
+      List<SeriesKey> keys = metrics().keys();
+      observer.onStart(keys);
+      metrics.only(observer.needs(keys));
+    }
     for (int s : small) {
       Actor a = actors[s];
       if (a.effectiveStrategy != a.strategy) {
@@ -199,12 +214,31 @@ public class HedgeWorld extends SimState {
             + " -> " + a.effectiveStrategy.name().toLowerCase(java.util.Locale.ROOT) + " at the start");
       }
     }
-    new Events(this).schedule();
-    schedule.scheduleRepeating(0.0, ORDER_POWERS, new Powers(), 1.0);
-    schedule.scheduleRepeating(0.0, ORDER_PERCEPTION, new Perception(), 1.0);
-    schedule.scheduleRepeating(0.0, ORDER_DECISION, new Decision(), 1.0);
-    schedule.scheduleRepeating(0.0, ORDER_ECONOMY, new Economy(), 1.0);
-    schedule.scheduleRepeating(0.0, ORDER_RECORD, new Record(), 1.0);
+  }
+
+  /**
+   * Runs every step with the same phases, in the same order and with the same draws, but called
+   * directly in a loop instead of through MASON's schedule: the performance benchmark's floor
+   * (docs/PERFORMANCE.md). It gives the same results as {@link #runToEnd()}.
+   */
+  public void runWithoutSchedule() {
+    prepareWithoutSchedule().run();
+  }
+
+  /** Builds the world and returns the loop over its steps, so that the loop can be timed alone. */
+  Runnable prepareWithoutSchedule() {
+    prepare();
+    java.util.TreeMap<Integer, Events.Batch> due = new Events(this).due();
+    Phase[] phases = {new Powers(), new Perception(), new Decision(), new Economy(), new Record()};
+    int n = steps();
+    return () -> {
+      for (int t = 0; t < n; t++) {
+        stepNumber = t;
+        Events.Batch batch = due.get(t);
+        if (batch != null) batch.run(this);
+        for (Phase p : phases) p.run(this);
+      }
+    };
   }
 
   /** Runs every step of the scenario, then {@link #finish()}. */
@@ -236,12 +270,14 @@ public class HedgeWorld extends SimState {
       actors[i] = new Actor(i, specs.get(i), pole, poles.length, n, channels.length);
       if (actors[i].isSmall()) smallList.add(i);
     }
-    small = smallList.stream().mapToInt(Integer::intValue).toArray();
+    small = new int[smallList.size()];
+    for (int i = 0; i < small.length; i++) small[i] = smallList.get(i);
     maxCapability = 0;
     for (int p : poles) maxCapability = Math.max(maxCapability, actors[p].capability);
 
     parameters = scenario.parameters().toArray();
     polePower = null;
+    relaxationHalfLife = Double.NaN;
     frameworkVersion = 0;
     stepsPerYear = scenario.step().perYear();
     monthsPerStep = scenario.step().months();
@@ -382,6 +418,19 @@ public class HedgeWorld extends SimState {
     }
   }
 
+  private double relaxationHalfLife = Double.NaN;
+  private double relaxation;
+
+  /** The share of the gap to base trust closed each step, recomputed only when the half-life changes. */
+  double trustRelaxation() {
+    double h = parameters[Parameter.TRUST_HALF_LIFE.ordinal()];
+    if (h != relaxationHalfLife) {
+      relaxation = Equations.relaxation(h, stepsPerYear);
+      relaxationHalfLife = h;
+    }
+    return relaxation;
+  }
+
   /** The power term of threat for each pole, recomputed only when alpha changes. */
   double[] polePower() {
     double alpha = parameters[Parameter.CAPABILITY_EXPONENT.ordinal()];
@@ -467,7 +516,7 @@ public class HedgeWorld extends SimState {
   }
 
   void log(String kind, String actor, String target, double value, String origin, String detail) {
-    if (observer != null) {
+    if (logging()) {
       observer.onEvent(new EventRecord(stepNumber, date(), kind, actor, target, value, origin,
           detail == null ? "" : detail));
     }

@@ -4,100 +4,97 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outcome metrics of docs/MODEL.md ("Metrics"): which series exist in a world, and their values
- * at the current step. The order of the series is fixed when the world is built.
+ * The outcome metrics of docs/MODEL.md ("Metrics"): which series exist in a world, and how to read
+ * each one now. Each series is a key and a probe; the order is fixed when the world is built. An
+ * observer that reads only a few series gets only those computed.
  */
 final class Metrics {
+  /** Reads one series' value now. */
+  @FunctionalInterface
+  private interface Probe {
+    double value();
+  }
+
   private final HedgeWorld w;
   private final List<SeriesKey> keys = new ArrayList<>();
+  private final List<Probe> probes = new ArrayList<>();
   private final double[] values;
   private final double[] scratch;
+  /** indices of the series to compute; all of them unless an observer asked for fewer */
+  private int[] wanted;
 
   Metrics(HedgeWorld w) {
     this.w = w;
     for (int s : w.small) {
       Actor a = w.actors[s];
       for (int k = 0; k < w.poles.length; k++) {
-        if (w.poles[k] == s) continue;
-        String pole = w.actors[w.poles[k]].id;
-        keys.add(new SeriesKey("alignment", a.id, pole));
-        keys.add(new SeriesKey("dependence", a.id, pole));
-        keys.add(new SeriesKey("threat", a.id, pole));
-        keys.add(new SeriesKey("utility", a.id, pole));
-        keys.add(new SeriesKey("fdi_stock", a.id, pole));
+        int pk = w.poles[k];
+        if (pk == s) continue;
+        String pole = w.actors[pk].id;
+        int pi = k;
+        add("alignment", a.id, pole, () -> a.alignment[pi]);
+        add("dependence", a.id, pole, () -> a.dependence[pi]);
+        add("threat", a.id, pole, () -> a.threat[pi]);
+        add("utility", a.id, pole, () -> a.utility[pi]);
+        add("fdi_stock", a.id, pole, () -> fdiStock(pk, s));
         for (int c = 0; c < w.channels.length; c++) {
-          keys.add(new SeriesKey(w.channels[c].kind() + "_share", a.id, pole));
+          int ci = c;
+          add(w.channels[c].kind() + "_share", a.id, pole, () -> a.channelShare[ci][pi]);
         }
       }
-      keys.add(new SeriesKey("hedging_index", a.id, ""));
-      keys.add(new SeriesKey("autonomy", a.id, ""));
-      keys.add(new SeriesKey("legitimacy", a.id, ""));
-      keys.add(new SeriesKey("nationalism", a.id, ""));
-      keys.add(new SeriesKey("memberships", a.id, ""));
+      add("hedging_index", a.id, "", () -> hedgingIndex(a, s));
+      add("autonomy", a.id, "", () -> autonomy(a, s));
+      add("legitimacy", a.id, "", () -> a.legitimacy);
+      add("nationalism", a.id, "", () -> a.nationalism);
+      add("memberships", a.id, "", () -> memberships(s));
       for (int c = 0; c < w.channels.length; c++) {
-        keys.add(new SeriesKey("hhi", a.id, w.channels[c].kind()));
-        keys.add(new SeriesKey("hhi_norm", a.id, w.channels[c].kind()));
+        int ci = c;
+        add("hhi", a.id, w.channels[c].kind(), () -> a.hhi[ci]);
+        add("hhi_norm", a.id, w.channels[c].kind(), () -> a.hhiNorm[ci]);
       }
       for (int j = 0; j < w.actors.length; j++) {
-        if (j != s) keys.add(new SeriesKey("trust", a.id, w.actors[j].id));
+        if (j == s) continue;
+        Relation r = w.relations[s][j];
+        add("trust", a.id, w.actors[j].id, () -> r.trust);
       }
       for (Framework f : w.frameworks) {
-        if (f.lead != s) keys.add(new SeriesKey("exit_pressure", a.id, f.id));
+        if (f.lead != s) add("exit_pressure", a.id, f.id, () -> a.pressure[f.index]);
       }
     }
     for (Actor a : w.actors) {
-      if (a.gdp > 0) keys.add(new SeriesKey("gdp", a.id, ""));
+      if (a.startGdpPositive) add("gdp", a.id, "", () -> a.gdp);
     }
     values = new double[keys.size()];
     scratch = new double[w.poles.length];
+    wanted = new int[keys.size()];
+    for (int i = 0; i < wanted.length; i++) wanted[i] = i;
+  }
+
+  private void add(String metric, String actor, String target, Probe probe) {
+    keys.add(new SeriesKey(metric, actor, target));
+    probes.add(probe);
   }
 
   List<SeriesKey> keys() {
     return List.copyOf(keys);
   }
 
-  /** The values of every series now, in key order (the array is reused). */
+  /** Limits computing to the series marked true (null: all). Values of the others stay 0. */
+  void only(boolean[] needed) {
+    if (needed == null) return;
+    int n = 0;
+    for (boolean b : needed) {
+      if (b) n++;
+    }
+    wanted = new int[n];
+    for (int i = 0, j = 0; i < needed.length; i++) {
+      if (needed[i]) wanted[j++] = i;
+    }
+  }
+
+  /** The values of the wanted series now, in key order (the array is reused). */
   double[] compute() {
-    int i = 0;
-    for (int s : w.small) {
-      Actor a = w.actors[s];
-      for (int k = 0; k < w.poles.length; k++) {
-        int pk = w.poles[k];
-        if (pk == s) continue;
-        values[i++] = a.alignment[k];
-        values[i++] = a.dependence[k];
-        values[i++] = a.threat[k];
-        values[i++] = a.utility[k];
-        values[i++] = fdiStock(pk, s);
-        for (int c = 0; c < w.channels.length; c++) values[i++] = a.channelShare[c][k];
-      }
-      values[i++] = hedgingIndex(a, s);
-      double maxDependence = 0;
-      for (int k = 0; k < w.poles.length; k++) {
-        if (w.poles[k] != s) maxDependence = Math.max(maxDependence, a.dependence[k]);
-      }
-      values[i++] = 1.0 - maxDependence;
-      values[i++] = a.legitimacy;
-      values[i++] = a.nationalism;
-      int memberships = 0;
-      for (Framework f : w.frameworks) {
-        if (f.member[s]) memberships++;
-      }
-      values[i++] = memberships;
-      for (int c = 0; c < w.channels.length; c++) {
-        values[i++] = a.hhi[c];
-        values[i++] = a.hhiNorm[c];
-      }
-      for (int j = 0; j < w.actors.length; j++) {
-        if (j != s) values[i++] = w.relations[s][j].trust;
-      }
-      for (Framework f : w.frameworks) {
-        if (f.lead != s) values[i++] = a.pressure[f.index];
-      }
-    }
-    for (Actor a : w.actors) {
-      if (a.startGdpPositive) values[i++] = a.gdp;
-    }
+    for (int i : wanted) values[i] = probes.get(i).value();
     return values;
   }
 
@@ -107,6 +104,22 @@ final class Metrics {
       if (w.poles[k] != s) scratch[n++] = a.alignment[k];
     }
     return Equations.hedgingIndex(scratch, n);
+  }
+
+  private double autonomy(Actor a, int s) {
+    double maxDependence = 0;
+    for (int k = 0; k < w.poles.length; k++) {
+      if (w.poles[k] != s) maxDependence = Math.max(maxDependence, a.dependence[k]);
+    }
+    return 1.0 - maxDependence;
+  }
+
+  private int memberships(int s) {
+    int n = 0;
+    for (Framework f : w.frameworks) {
+      if (f.member[s]) n++;
+    }
+    return n;
   }
 
   /** Investment stock from {@code investor} in {@code host}, summed over stock channels. */

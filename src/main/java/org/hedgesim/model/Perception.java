@@ -4,22 +4,18 @@ import org.hedgesim.scenario.ChannelSpec;
 import org.hedgesim.scenario.Parameter;
 import org.hedgesim.scenario.Strategy;
 import org.hedgesim.scenario.Weights;
-import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 3: each small state reads its world: dependence and concentration per channel, threat,
  * returns, dominance cost and security benefit toward each pole, its utility, and the alignment
  * it would choose (its target).
  */
-final class Perception implements Steppable {
+final class Perception extends Phase {
   private static final long serialVersionUID = 1L;
   private double[] shares = new double[0];
 
   @Override
-  public void step(SimState state) {
-    HedgeWorld w = (HedgeWorld) state;
-    w.syncStep();
+  void run(HedgeWorld w) {
     for (int s : w.small) perceive(w, w.actors[s]);
   }
 

@@ -2,8 +2,6 @@ package org.hedgesim.model;
 
 import org.hedgesim.scenario.Approach;
 import org.hedgesim.scenario.Inducements;
-import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 2: each pole with an approach reviews, every {@code review_months}, how each small state
@@ -13,7 +11,7 @@ import sim.engine.Steppable;
  * above floor + margin; mixed poles do both. A scripted sanction is left alone: only a scripted
  * lift ends it.
  */
-final class Powers implements Steppable {
+final class Powers extends Phase {
   private static final long serialVersionUID = 1L;
 
   /** per small state: its highest alignment, to which pole, and its second highest */
@@ -22,9 +20,7 @@ final class Powers implements Steppable {
   private double[] second = new double[0];
 
   @Override
-  public void step(SimState state) {
-    HedgeWorld w = (HedgeWorld) state;
-    w.syncStep();
+  void run(HedgeWorld w) {
     if (w.stepNumber == 0) return;
     boolean ranked = false;
     for (int p : w.poles) {
@@ -87,12 +83,13 @@ final class Powers implements Steppable {
     switch (pole.approach) {
       case POSITIVE -> {
         if (sanctioned && !scripted) {
-          Happenings.liftSanction(w, pole.index, state.index, "endogenous", "positive approach; " + lean);
+          Happenings.liftSanction(w, pole.index, state.index, "endogenous",
+              w.logging() ? "positive approach; " + lean : "");
         }
         if (relative < ind.goal() || a < previous) {
-          Happenings.offer(w, pole.index, state.index, ind.offerSize(), interval, "courtship; " + lean);
+          Happenings.offer(w, pole.index, state.index, ind.offerSize(), interval, "courtship", lean);
         } else if (a > previous) {
-          Happenings.offer(w, pole.index, state.index, ind.offerSize() / 2, interval, "reward; " + lean);
+          Happenings.offer(w, pole.index, state.index, ind.offerSize() / 2, interval, "reward", lean);
         }
       }
       case NEGATIVE -> {
@@ -112,7 +109,7 @@ final class Powers implements Steppable {
             Happenings.liftSanction(w, pole.index, state.index, "endogenous", lean);
           }
           if (relative < ind.goal()) {
-            Happenings.offer(w, pole.index, state.index, ind.offerSize(), interval, "courtship; " + lean);
+            Happenings.offer(w, pole.index, state.index, ind.offerSize(), interval, "courtship", lean);
           }
         }
       }

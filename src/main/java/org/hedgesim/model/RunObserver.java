@@ -12,4 +12,17 @@ public interface RunObserver {
   void onStep(int step, double[] values);
 
   void onEvent(EventRecord event);
+
+  /**
+   * Which of the series this observer reads (by index, as given to {@link #onStart}); the model
+   * may skip computing the others, whose values are then meaningless. Null (the default): all.
+   */
+  default boolean[] needs(List<SeriesKey> series) {
+    return null;
+  }
+
+  /** Whether this observer reads events; when it does not, the model does not describe them. */
+  default boolean needsEvents() {
+    return true;
+  }
 }

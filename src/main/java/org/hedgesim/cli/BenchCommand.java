@@ -1,0 +1,179 @@
+package org.hedgesim.cli;
+
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.hedgesim.experiment.Benchmarks;
+import org.hedgesim.experiment.Sweep;
+import org.hedgesim.experiment.SweepLoader;
+import org.hedgesim.scenario.Scenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hedgesim bench}: the performance measurements of docs/PERFORMANCE.md. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Measure the model and the engine (docs/PERFORMANCE.md): cost per agent-step on",
+        "MASON against the same phases in a plain loop; sweep throughput on 1 and 2 threads;",
+        "start-up of './hedgesim run'; time per step as the world grows; the heap of a long sweep.",
+        "Prints a table of figures with their targets. Takes a few minutes; run it on a quiet machine."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:measured", "1:a measurement failed", "2:bad usage"})
+final class BenchCommand implements Callable<Integer> {
+
+  static final List<String> ITEMS = List.of("agent-step", "sweep", "startup", "scaling", "heap");
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--only", split = ",", paramLabel = "ITEM",
+      description = "Only these measurements: agent-step, sweep, startup, scaling, heap (default: all).")
+  List<String> only;
+
+  @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
+      description = "Repetitions of each measurement; the best (throughput) or median (times) is kept (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "10,50,200,500",
+      description = "World sizes for the growth measurement (default: ${DEFAULT-VALUE}).")
+  int[] sizes;
+
+  @Option(names = "--repo", paramLabel = "DIR",
+      description = "The hedgesim repository (default: the one this jar was built in).")
+  Path repo;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Set<String> items = new LinkedHashSet<>(only == null ? ITEMS : only);
+    for (String i : items) {
+      if (!ITEMS.contains(i)) {
+        err.println("hedgesim bench: unknown measurement '" + i + "'; choose from " + String.join(", ", ITEMS));
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+      }
+    }
+    if (rounds < 1) {
+      err.println("hedgesim bench: --rounds must be at least 1");
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    Path root = repo != null ? repo.toAbsolutePath() : defaultRepo();
+    Path scenario = root.resolve("scenarios/clv-dta-exit.yaml");
+    Path sweepFile = root.resolve("scenarios/bench/clv-dta-exit-10k.yaml");
+    Path launcher = root.resolve("hedgesim");
+    if (!Files.isRegularFile(scenario) || !Files.isRegularFile(sweepFile)) {
+      err.println("hedgesim bench: " + root + " is not the hedgesim repository (no " + sweepFile
+          + "); give --repo DIR");
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    Path scratch = Files.createTempDirectory("hedgesim-bench");
+    List<String[]> rows = new ArrayList<>();
+    try {
+      out.printf(Locale.ROOT, "hedgesim bench: %d cores, Java %s (%s), %s %s%n%n",
+          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+          System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
+      out.flush();
+      if (items.contains("agent-step")) {
+        Scenario s = Benchmarks.scenario(scenario);
+        Benchmarks.AgentStep a = Benchmarks.agentStep(s, Math.max(20, 20 * rounds));
+        rows.add(row("1. model per agent-step (clv-dta-exit, " + a.actors() + " actors x " + a.steps()
+                + " steps, median of " + a.runs() + " runs)",
+            String.format(Locale.ROOT, "%.0f ns on MASON, %.0f ns plain loop: %.2fx", a.masonNanos(),
+                a.bareNanos(), a.ratio()),
+            "within 1.5x", a.ratio() <= 1.5));
+        progress(out, rows);
+      }
+      if (items.contains("sweep")) {
+        Sweep sweep = SweepLoader.load(sweepFile, sweepFile.toString());
+        Benchmarks.Throughput warm = Benchmarks.sweepInProcess(sweep, rounds, scratch);
+        rows.add(row("2a. sweep of " + sweep.runs() + " runs, one warmed JVM (best of " + rounds + ")",
+            String.format(Locale.ROOT, "%.0f runs/s on 1 thread, %.0f on 2: efficiency %.0f%%, %.1f s on 2",
+                warm.oneThread(), warm.twoThreads(), 100 * warm.efficiency(), warm.secondsOnTwo()),
+            "< 20 s; efficiency >= 85%", warm.secondsOnTwo() < 20 && warm.efficiency() >= 0.85));
+        progress(out, rows);
+        if (Files.isExecutable(launcher)) {
+          Benchmarks.Throughput cold = Benchmarks.sweepProcesses(List.of(launcher.toString()),
+              sweepFile, sweep.runs(), rounds, scratch);
+          rows.add(row("2b. ./hedgesim sweep of " + sweep.runs() + " runs, new JVM each (best of " + rounds + ")",
+              String.format(Locale.ROOT, "%.0f runs/s on 1 thread, %.0f on 2: efficiency %.0f%%, %.1f s on 2",
+                  cold.oneThread(), cold.twoThreads(), 100 * cold.efficiency(), cold.secondsOnTwo()),
+              "< 20 s; efficiency >= 85%", cold.secondsOnTwo() < 20 && cold.efficiency() >= 0.85));
+          progress(out, rows);
+        }
+      }
+      if (items.contains("startup") && Files.isExecutable(launcher)) {
+        Benchmarks.Startup st = Benchmarks.startup(List.of(launcher.toString(), "run",
+            scenario.toString(), "--results", scratch.resolve("startup").toString()), Math.max(5, rounds), scratch);
+        rows.add(row("3. ./hedgesim run scenarios/clv-dta-exit.yaml (median of " + st.rounds() + ")",
+            String.format(Locale.ROOT, "%.2f s; java -version %.2f s", st.command(), st.jvm()),
+            "< 1.5 s", st.command() < 1.5));
+        progress(out, rows);
+      }
+      if (items.contains("scaling")) {
+        Benchmarks.Scaling sc = Benchmarks.scaling(sizes, Math.max(2, rounds));
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < sc.sizes().length; i++) {
+          b.append(String.format(Locale.ROOT, "%sN=%d: %.3f ms", i == 0 ? "" : ", ", sc.sizes()[i], sc.millisPerStep()[i]));
+        }
+        b.append(String.format(Locale.ROOT, "; growth N^%.2f overall, N^%.2f over the last two", sc.exponent(), sc.exponentLastTwo()));
+        int last = sc.sizes().length - 1;
+        boolean met = sc.sizes()[last] < 500 || sc.millisPerStep()[last] < 10;
+        rows.add(row("4. time per step, synthetic worlds, every pair related", b.toString(),
+            "N=500 < 10 ms; no worse than N^2", met && sc.exponent() <= 2.0));
+        progress(out, rows);
+      }
+      if (items.contains("heap")) {
+        Sweep sweep = SweepLoader.load(sweepFile, sweepFile.toString());
+        Benchmarks.Heap h = Benchmarks.heap(sweep, 10, 200, scratch);
+        rows.add(row("5. live heap during a sweep (after full collections, 2 threads)",
+            String.format(Locale.ROOT, "%.1f MiB for %d runs, %.1f MiB for %d runs", h.smallMiB(),
+                h.smallRuns(), h.largeMiB(), h.largeRuns()),
+            "flat in the number of runs", h.largeMiB() <= 1.25 * h.smallMiB() + 2));
+        progress(out, rows);
+      }
+    } finally {
+      try (Stream<Path> w = Files.walk(scratch)) {
+        for (Path p : w.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      }
+    }
+    out.println();
+    out.println("| measurement | figure | target | met |");
+    out.println("|---|---|---|---|");
+    for (String[] r : rows) out.println("| " + String.join(" | ", r) + " |");
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static String[] row(String what, String figure, String target, boolean met) {
+    return new String[] {what, figure, target, met ? "yes" : "no"};
+  }
+
+  private static void progress(PrintWriter out, List<String[]> rows) {
+    String[] r = rows.get(rows.size() - 1);
+    out.println(r[0] + ": " + r[1]);
+    out.flush();
+  }
+
+  private static Path defaultRepo() {
+    try {
+      Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path up = jar.getParent() == null ? null : jar.getParent().getParent();
+      if (up != null && Files.isDirectory(up.resolve("scenarios"))) return up;
+    } catch (URISyntaxException | SecurityException e) {
+      // fall through to the working folder
+    }
+    return Path.of("").toAbsolutePath();
+  }
+}

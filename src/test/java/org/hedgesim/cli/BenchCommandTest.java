@@ -1,0 +1,31 @@
+package org.hedgesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hedgesim.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code hedgesim bench} runs and reports; the figures themselves are measured by hand on a quiet
+ * machine (docs/PERFORMANCE.md), never asserted by a test.
+ */
+class BenchCommandTest {
+
+  @Test
+  void bench_agentStepAndSmallScaling_reportTheirRows() {
+    Cli c = Cli.run("bench", "--only", "agent-step,scaling", "--rounds", "1", "--sizes", "10,20",
+        "--repo", Fixtures.repo().toString());
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.out().contains("| 1. model per agent-step"), c.out());
+    assertTrue(c.out().contains("ns on MASON"), c.out());
+    assertTrue(c.out().contains("N=10:") && c.out().contains("N=20:"), c.out());
+  }
+
+  @Test
+  void bench_unknownMeasurement_exit2() {
+    Cli c = Cli.run("bench", "--only", "warp-speed");
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains("unknown measurement 'warp-speed'"), c.err());
+  }
+}
