@@ -103,6 +103,12 @@ final class BenchCommand implements Callable<Integer> {
                 warm.oneThread(), warm.twoThreads(), 100 * warm.efficiency(), warm.secondsOnTwo()),
             "< 20 s; efficiency >= 85%", warm.secondsOnTwo() < 20 && warm.efficiency() >= 0.85));
         progress(out, rows);
+        Benchmarks.Throughput bare = Benchmarks.bareThreads(Benchmarks.scenario(scenario), 5000, rounds);
+        rows.add(row("2c. the same runs in bare threads, no engine, no files (the machine's bound; best of " + rounds + ")",
+            String.format(Locale.ROOT, "%.0f runs/s on 1 thread, %.0f on 2: efficiency %.0f%%",
+                bare.oneThread(), bare.twoThreads(), 100 * bare.efficiency()),
+            "(reference)", true));
+        progress(out, rows);
         if (Files.isExecutable(launcher)) {
           Benchmarks.Throughput cold = Benchmarks.sweepProcesses(List.of(launcher.toString()),
               sweepFile, sweep.runs(), rounds, scratch);

@@ -95,6 +95,36 @@ public final class Benchmarks {
   }
 
   /**
+   * The same scenario's runs in bare threads, without the sweep engine, its ordering or any file:
+   * the upper bound that the machine itself puts on parallel efficiency. Best of {@code rounds},
+   * after a warm-up, {@code runs} runs per thread.
+   */
+  public static Throughput bareThreads(Scenario s, int runs, int rounds) throws InterruptedException {
+    bareRate(s, 2, runs);
+    double one = 0;
+    double two = 0;
+    for (int r = 0; r < rounds; r++) {
+      one = Math.max(one, bareRate(s, 1, runs));
+      two = Math.max(two, bareRate(s, 2, runs));
+    }
+    return new Throughput((long) runs * 2, one, two);
+  }
+
+  private static double bareRate(Scenario s, int threads, int runsPerThread) throws InterruptedException {
+    Thread[] workers = new Thread[threads];
+    long t0 = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      long base = 1_000_000L * t;
+      workers[t] = new Thread(() -> {
+        for (int i = 0; i < runsPerThread; i++) new HedgeWorld(base + i, s).runToEnd();
+      }, "bench-bare-" + t);
+      workers[t].start();
+    }
+    for (Thread w : workers) w.join();
+    return threads * runsPerThread / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
    * As a user sees it: the best of {@code rounds} runs of {@code hedgesim sweep} in a new JVM on
    * one and on two threads (JVM start and compilation included).
    */

@@ -63,6 +63,9 @@ public final class Actor {
   final double[] dominance;
   final double[] security;
   final double[] utility;
+  /** sum of the benefits of the frameworks shared with each pole, as of a framework version */
+  final double[] sharedBenefit;
+  int sharedBenefitVersion = -1;
   /** share of each pole in each channel: [channel][pole] */
   final double[][] channelShare;
   /** HHI and normalised HHI by channel */
@@ -111,6 +114,7 @@ public final class Actor {
     this.security = new double[p];
     this.utility = new double[p];
     this.channelShare = new double[small ? channels : 0][p];
+    this.sharedBenefit = new double[p];
     this.hhi = new double[small ? channels : 0];
     this.hhiNorm = new double[small ? channels : 0];
   }

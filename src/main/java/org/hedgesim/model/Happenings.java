@@ -43,7 +43,7 @@ final class Happenings {
       int to = w.actorIndex(v.to());
       double push = w.p(p);
       pushTrust(w, from, to, push);
-      w.log("visit", from, to, push, origin, v.level().name().toLowerCase(Locale.ROOT));
+      w.log("visit", from, to, push, origin, v.level().key());
     } else if (action instanceof Action.Aid a) {
       aid(w, a, origin);
     } else if (action instanceof Action.ApproachChange c) {

@@ -1,6 +1,5 @@
 package org.hedgesim.model;
 
-import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -196,7 +195,7 @@ public class HedgeWorld extends SimState {
 
   /** Seeds the generator and builds the world (everything but the schedule). */
   private void prepare() {
-    random = new MersenneTwisterFast(new int[] {(int) (runSeed >>> 32), (int) runSeed});
+    random.setSeed(new int[] {(int) (runSeed >>> 32), (int) runSeed}); // all 64 bits, afresh
     stepNumber = 0;
     RunObserver quiet = observer;
     observer = null; // the starting positions are not events

@@ -55,6 +55,17 @@ final class Perception extends Phase {
     }
 
     double[] power = w.polePower();
+    if (a.sharedBenefitVersion != w.frameworkVersion) {
+      for (int k = 0; k < np; k++) {
+        int pk = w.poles[k];
+        double shared = 0;
+        for (Framework f : w.frameworks) {
+          if (f.member[a.index] && f.member[pk]) shared += f.benefit;
+        }
+        a.sharedBenefit[k] = shared;
+      }
+      a.sharedBenefitVersion = w.frameworkVersion;
+    }
     double beta = w.p(Parameter.FRAMEWORK_WEIGHT);
     for (int k = 0; k < np; k++) {
       int pk = w.poles[k];
@@ -65,11 +76,7 @@ final class Perception extends Phase {
       }
       Relation r = w.relations[a.index][pk];
       a.threat[k] = Equations.threatOfPower(power[k], r.proximity, r.trust, r.grievance);
-      double shared = 0;
-      for (Framework f : w.frameworks) {
-        if (f.member[a.index] && f.member[pk]) shared += f.benefit;
-      }
-      a.returns[k] = a.dependence[k] + beta * shared;
+      a.returns[k] = a.dependence[k] + beta * a.sharedBenefit[k];
       a.dominance[k] = Equations.dominanceCost(a.nationalism, a.dependence[k], a.tolerance, r.grievance);
     }
     // the largest threat from another pole: the top threat, or the second for the top pole
