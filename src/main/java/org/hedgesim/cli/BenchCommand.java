@@ -94,6 +94,14 @@ final class BenchCommand implements Callable<Integer> {
                 a.bareNanos(), a.ratio()),
             "within 1.5x", a.ratio() <= 1.5));
         progress(out, rows);
+        Scenario big = new org.hedgesim.scenario.SyntheticWorld(50, 0, 1, 10).scenario();
+        Benchmarks.AgentStep b = Benchmarks.agentStep(big, Math.max(5, 5 * rounds));
+        rows.add(row("1b. the same in a synthetic world (" + b.actors() + " actors x " + b.steps()
+                + " steps, median of " + b.runs() + " runs)",
+            String.format(Locale.ROOT, "%.0f ns on MASON, %.0f ns plain loop: %.2fx", b.masonNanos(),
+                b.bareNanos(), b.ratio()),
+            "within 1.5x", b.ratio() <= 1.5));
+        progress(out, rows);
       }
       if (items.contains("sweep")) {
         Sweep sweep = SweepLoader.load(sweepFile, sweepFile.toString());

@@ -83,13 +83,16 @@ final class Economy extends Phase {
       m *= 1.0 + ch.alignmentElasticity() * dep.alignment[partner.poleIndex];
     }
     if (ch.frameworkBenefit()) {
-      if (f.frameworkVersion != w.frameworkVersion) {
+      if (f.frameworkVersion != w.benefitVersion || f.fromVersion != w.membershipVersion[f.from]
+          || f.toVersion != w.membershipVersion[f.to]) {
         double factor = 1.0;
         for (Framework fw : w.frameworks) {
           if (fw.member[f.from] && fw.member[f.to]) factor *= 1.0 + fw.benefit;
         }
         f.frameworkFactor = factor;
-        f.frameworkVersion = w.frameworkVersion;
+        f.frameworkVersion = w.benefitVersion;
+        f.fromVersion = w.membershipVersion[f.from];
+        f.toVersion = w.membershipVersion[f.to];
       }
       m *= f.frameworkFactor;
     }

@@ -20,9 +20,14 @@ public final class Flow {
   final double growth;
   /** (1 + growth)^(1/steps per year) when the flow has its own growth */
   double ownGrowthFactor;
-  /** product of (1 + benefit) of the frameworks both ends belong to, as of a framework version */
+  /**
+   * product of (1 + benefit) of the frameworks both ends belong to, as of the benefits' version and
+   * the two ends' membership versions
+   */
   double frameworkFactor = 1.0;
   int frameworkVersion = -1;
+  int fromVersion = -1;
+  int toVersion = -1;
   /** product of trade agreement boosts */
   double boost = 1.0;
   /** one-off extra yearly levels (aid gifts), each with its remaining steps */

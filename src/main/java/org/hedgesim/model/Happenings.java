@@ -85,6 +85,7 @@ final class Happenings {
     }
     f.member[actor] = false;
     w.frameworkVersion++;
+    w.membershipVersion[actor]++;
     f.former[actor] = true;
     Actor a = w.actors[actor];
     a.reviewCount[f.index] = 0;
@@ -106,6 +107,7 @@ final class Happenings {
     }
     f.member[actor] = true;
     w.frameworkVersion++;
+    w.membershipVersion[actor]++;
     Actor a = w.actors[actor];
     a.reviewCount[f.index] = 0;
     if (f.lead >= 0 && f.lead != actor) {
@@ -247,6 +249,7 @@ final class Happenings {
         case "frameworks" -> {
           setFramework(w.frameworkIndex.get(path.ids().get(0)), s, value);
           w.frameworkVersion++;
+          w.benefitVersion++;
         }
         default -> throw new IllegalStateException(path.toString());
       }

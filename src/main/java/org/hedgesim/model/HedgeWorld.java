@@ -61,6 +61,10 @@ public class HedgeWorld extends SimState {
   double[] keepFactor;
   /** raised whenever memberships or framework benefits change, so flows re-read them */
   int frameworkVersion;
+  /** per actor, raised when that actor joins or leaves a framework */
+  int[] membershipVersion;
+  /** raised when a framework's benefit changes (every flow's factor may change) */
+  int benefitVersion;
   /** ties whose trust has been moved away from its base, in the order they were first moved */
   java.util.ArrayList<Relation> unsettled;
   /** for each small state, channel and pole, the flow between them (or null) */
@@ -278,12 +282,14 @@ public class HedgeWorld extends SimState {
     polePower = null;
     relaxationHalfLife = Double.NaN;
     frameworkVersion = 0;
+    benefitVersion = 0;
     stepsPerYear = scenario.step().perYear();
     monthsPerStep = scenario.step().months();
     patienceSteps = Math.max(1, (int) Math.ceil(
         parameters[Parameter.REVIEW_PATIENCE_MONTHS.ordinal()] / monthsPerStep));
 
     unsettled = new java.util.ArrayList<>();
+    membershipVersion = new int[n];
     relations = new Relation[n][n];
     RelationSpec[][] given = new RelationSpec[n][n];
     for (RelationSpec r : scenario.relations()) {
