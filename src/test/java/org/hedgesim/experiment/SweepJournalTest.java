@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepJournalTest {
 
   @TempDir
+  Path reference;
+
+  @TempDir
   Path dir;
 
   private static final String ID = "version=1 sweep=a scenarios=b defaults=c timeseries=true shard=1/1 runs=10-30";
@@ -60,7 +63,7 @@ class SweepJournalTest {
   }
 
   private void assertLikeUninterrupted() throws Exception {
-    byte[][] expected = uninterrupted(Files.createDirectory(dir.resolveSibling(dir.getFileName() + "-ref")));
+    byte[][] expected = uninterrupted(Files.createDirectory(reference.resolve("uninterrupted")));
     assertArrayEquals(expected[0], bytes(SweepRun.RUNS));
     assertArrayEquals(expected[1], bytes(SweepRun.SERIES));
     assertArrayEquals(expected[2], bytes(SweepJournal.FILE));
