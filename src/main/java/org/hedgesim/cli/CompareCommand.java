@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.hedgesim.experiment.ScenarioComparison;
 import org.hedgesim.experiment.ScenarioComparison.Arm;
 import org.hedgesim.experiment.ScenarioRun;
-import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,13 +47,8 @@ final class CompareCommand implements Callable<Integer> {
       description = "Master seed of the common random numbers (default: the first scenario's seed).")
   Long seed;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Results folder to create; it must not exist or be empty (default: results/<A>-vs-<B>/<run-id>).")
-  Path outDir;
-
-  @Option(names = {"-t", "--threads"}, paramLabel = "T",
-      description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
+  @CommandLine.Mixin
+  ResultOptions output = new ResultOptions();
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "15",
       description = "Effects to print per comparison (default: ${DEFAULT-VALUE}); compare.csv has all.")
@@ -65,16 +57,13 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--report", description = "Also write report/report.html (plots, tables, provenance) into the folder.")
   boolean report;
 
-  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-      description = "Where default result folders go (default: ${DEFAULT-VALUE}).")
-  Path resultsRoot;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (replications < 2) return bad(err, "--replications must be at least 2 for a paired comparison");
-    if (threads != null && threads < 1) return bad(err, "--threads must be at least 1");
+    if (output.problem() != null) return bad(err, output.problem());
     if (top < 0) return bad(err, "--top must not be negative");
     List<Arm> arms = new ArrayList<>();
     Set<String> labels = new HashSet<>();
@@ -91,9 +80,8 @@ final class CompareCommand implements Callable<Integer> {
     }
     if (!ok) return ExitCodes.BAD_INPUT;
     long master = seed != null ? seed : arms.get(0).scenario().seed();
-    Path target = outDir != null ? outDir : ResultFolder.unique(resultsRoot.resolve(folderName(arms)),
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-seed" + master);
-    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    Path target = output.target(folderName(arms), "-seed" + master);
+    int t = output.threads();
     ScenarioComparison.Result result;
     try {
       result = ScenarioComparison.execute(arms, replications, master, target, t,

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.hedgesim.experiment.ScenarioRun;
-import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,20 +35,12 @@ final class RunCommand implements Callable<Integer> {
       description = "Replications, each with its own seed derived from the master seed (default: the scenario's).")
   Integer replications;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Results folder to create; it must not exist or be empty (default: results/<scenario>/<run-id>).")
-  Path outDir;
-
-  @Option(names = {"-t", "--threads"}, paramLabel = "T",
-      description = "Worker threads for replications (default: all cores). Results do not depend on it.")
-  Integer threads;
+  @CommandLine.Mixin
+  ResultOptions output = new ResultOptions();
 
   @Option(names = "--report", description = "Also write report/report.html (plots, tables, provenance) into the folder.")
   boolean report;
 
-  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-      description = "Where default result folders go (default: ${DEFAULT-VALUE}).")
-  Path resultsRoot;
 
   @Override
   public Integer call() throws IOException {
@@ -62,8 +51,8 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
-    if (threads != null && threads < 1) {
-      err.println("hedgesim run: --threads must be at least 1");
+    if (output.problem() != null) {
+      err.println("hedgesim run: " + output.problem());
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
@@ -71,9 +60,8 @@ final class RunCommand implements Callable<Integer> {
     if (s == null) return ExitCodes.BAD_INPUT;
     if (seed != null) s = s.withSeed(seed);
     if (replications != null) s = s.withReplications(replications);
-    Path target = outDir != null ? outDir : ResultFolder.unique(resultsRoot.resolve(s.name()),
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-seed" + s.seed());
-    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    Path target = output.target(s.name(), "-seed" + s.seed());
+    int t = output.threads();
     ScenarioRun.Result result;
     try {
       result = ScenarioRun.execute(s, ScenarioFiles.paths(scenarioFile, s), target, t,

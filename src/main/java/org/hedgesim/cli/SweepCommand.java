@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hedgesim.experiment.Shard;
@@ -14,7 +12,6 @@ import org.hedgesim.experiment.SweepException;
 import org.hedgesim.experiment.SweepLoader;
 import org.hedgesim.experiment.SweepProgress;
 import org.hedgesim.experiment.SweepRun;
-import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,13 +39,8 @@ final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML).")
   Path sweepFile;
 
-  @Option(names = {"-t", "--threads"}, paramLabel = "T",
-      description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Results folder to create; it must not exist or be empty (default: results/<sweep>/<run-id>).")
-  Path outDir;
+  @CommandLine.Mixin
+  ResultOptions output = new ResultOptions();
 
   @Option(names = "--shard", paramLabel = "K/N",
       description = "Run only shard K of N: a contiguous K-th of the runs. Join the N folders with 'hedgesim merge'.")
@@ -70,15 +62,12 @@ final class SweepCommand implements Callable<Integer> {
       description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
   long progressSeconds;
 
-  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-      description = "Where default result folders go (default: ${DEFAULT-VALUE}).")
-  Path resultsRoot;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (threads != null && threads < 1) return usage(err, "--threads must be at least 1");
+    if (output.problem() != null) return usage(err, output.problem());
     Shard shard = Shard.WHOLE;
     if (shardText != null) {
       try {
@@ -87,7 +76,7 @@ final class SweepCommand implements Callable<Integer> {
         return usage(err, "--shard: " + e.getMessage());
       }
     }
-    if (resume && outDir == null) {
+    if (resume && output.out == null) {
       return usage(err, "--resume needs --out DIR, the folder of the sweep to finish");
     }
     Sweep sweep;
@@ -97,10 +86,9 @@ final class SweepCommand implements Callable<Integer> {
       ScenarioFiles.print(e, err);
       return ExitCodes.BAD_INPUT;
     }
-    Path target = outDir != null ? outDir : ResultFolder.unique(resultsRoot.resolve(sweep.name()),
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-            + (shard.whole() ? "" : "-shard-" + shard.index() + "-of-" + shard.count()));
-    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    Path target = output.target(sweep.name(),
+        shard.whole() ? "" : "-shard-" + shard.index() + "-of-" + shard.count());
+    int t = output.threads();
     long from = shard.from(sweep.runs());
     long to = shard.to(sweep.runs());
     err.printf(Locale.ROOT, "sweep %s: %d design points x %d replications = %d runs%s, %d thread%s%n",
@@ -108,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
         shard.whole() ? "" : "; shard " + shard + ": runs " + from + " to " + (to - 1),
         t, t == 1 ? "" : "s");
     err.println("results: " + target + (resume ? "" : "  (if interrupted, finish with the same command"
-        + (outDir == null ? " and --out " + target : "") + " and --resume)"));
+        + (output.out == null ? " and --out " + target : "") + " and --resume)"));
     err.flush();
     SweepProgress progress = progress(err, sweep.name());
     SweepRun.Result r;

@@ -1,0 +1,46 @@
+package org.hedgesim.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.hedgesim.output.ResultFolder;
+import picocli.CommandLine.Option;
+
+/**
+ * The options shared by the commands that write a results folder on all cores: {@code --out},
+ * {@code --threads} and {@code --results} (a picocli mixin).
+ */
+final class ResultOptions {
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Results folder to create; it must not exist or be empty (default: results/<name>/<run-id>).")
+  Path out;
+
+  @Option(names = {"-t", "--threads"}, paramLabel = "T",
+      description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+      description = "Where default result folders go (default: ${DEFAULT-VALUE}).")
+  Path resultsRoot;
+
+  /** A problem with these options, or null. */
+  String problem() {
+    return threads != null && threads < 1 ? "--threads must be at least 1" : null;
+  }
+
+  /** The worker threads: as given, or one per core. */
+  int threads() {
+    return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * The folder to write: {@code --out}, or a new one under results/NAME/ named by the local time
+   * and {@code suffix} (the clock names the folder; it never enters a result).
+   */
+  Path target(String name, String suffix) {
+    if (out != null) return out;
+    return ResultFolder.unique(resultsRoot.resolve(name),
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + suffix);
+  }
+}
