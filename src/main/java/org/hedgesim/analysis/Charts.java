@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.SimpleDateFormat;
@@ -31,10 +32,13 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.ui.RectangleAnchor;
@@ -163,6 +167,28 @@ public final class Charts {
     return java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.parse(first), YearMonth.parse(last));
   }
 
+  /**
+   * Points (x, y) as open circles with no line, for an outcome against a parameter across the
+   * points of a sweep: black on white, so it prints in greyscale as it shows on screen.
+   */
+  public static JFreeChart scatter(String title, String subtitle, String xLabel, String yLabel, double[][] points) {
+    XYSeries s = new XYSeries("design points", false, true);
+    for (double[] p : points) s.add(p[0], p[1]);
+    NumberAxis x = new NumberAxis(xLabel);
+    NumberAxis y = new NumberAxis(yLabel);
+    x.setAutoRangeIncludesZero(false);
+    y.setAutoRangeIncludesZero(false);
+    styleAxis(x);
+    styleAxis(y);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    r.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+    r.setSeriesShapesFilled(0, false);
+    r.setSeriesPaint(0, Color.BLACK);
+    XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, r);
+    stylePlot(plot);
+    return chart(title, subtitle, plot, false);
+  }
+
   /** One index of one parameter with its 95% interval, for a sensitivity bar chart. */
   public record Bar(String parameter, String index, double value, double low, double high) {}
 
@@ -180,6 +206,17 @@ public final class Charts {
     }
     CategoryAxis params = new CategoryAxis("parameter");
     NumberAxis value = new NumberAxis(valueLabel);
+    double lo = 0;
+    double hi = 0;
+    for (Bar b : bars) {
+      for (double v : new double[] {b.value(), b.low(), b.high()}) {
+        if (Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    if (hi > lo) value.setRange(lo - 0.02 * (hi - lo), hi + 0.04 * (hi - lo)); // whiskers inside the plot
     styleAxis(params);
     styleAxis(value);
     WhiskerBarRenderer r = new WhiskerBarRenderer(intervals);

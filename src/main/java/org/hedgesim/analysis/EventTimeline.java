@@ -53,6 +53,11 @@ public final class EventTimeline {
     this.routine = List.copyOf(routine);
   }
 
+  /** No events: the timeline of a result that keeps none (a sweep). */
+  public static EventTimeline none() {
+    return new EventTimeline(List.of(), List.of());
+  }
+
   public List<Milestone> milestones() {
     return milestones;
   }

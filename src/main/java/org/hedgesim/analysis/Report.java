@@ -19,8 +19,8 @@ import java.util.Locale;
  * every parameter with its source, and the manifest; beside it {@code plots/} with each plot as SVG
  * and PNG. It loads nothing from anywhere: no scripts, fonts, style sheets or images from outside.
  *
- * <p>The kind of result is read from the manifest ({@code hedgesim.command}): a run or a comparison.
- * Another kind (a sweep) adds a reader that produces {@link ReportContent}.
+ * <p>The kind of result is read from the manifest ({@code hedgesim.command}): a run, a comparison or
+ * a sweep, each with a reader that produces {@link ReportContent}.
  */
 public final class Report {
   public static final String FILE = "report.html";
@@ -63,8 +63,9 @@ public final class Report {
     ReportContent c = switch (command) {
       case "run" -> RunReport.read(results, manifest);
       case "compare" -> CompareReport.read(results, manifest);
-      default -> throw new NotAResult(results + ": a result of '" + command + "', which has no report yet "
-          + "(reports exist for run and compare folders)");
+      case "sweep" -> SweepReport.read(results, manifest);
+      default -> throw new NotAResult(results + ": a result of '" + command + "', which has no report "
+          + "(reports exist for run, compare and sweep folders)");
     };
     Path plots = reportDir.resolve(PLOTS);
     Files.createDirectories(plots);
@@ -163,6 +164,12 @@ public final class Report {
   }
 
   private static void timeline(Html h, ReportContent c) {
+    if (c.kind().equals("sweep")) {
+      h.el("p", "A sweep keeps no event records of its runs, only the outcomes its file asks for (runs.csv); "
+          + "event outcomes such as an exit and its step are in the headline. To see a point's events, run its "
+          + "scenario with 'hedgesim run'.", "class", "note").nl();
+      return;
+    }
     List<String> runs = List.copyOf(c.replications().keySet());
     h.el("p", "Milestones: scripted events, project events and the model's own decisions (exits, joins, "
         + "sanctions and their lifting, ...), with the number of replications in which each happened at that "
@@ -278,13 +285,17 @@ public final class Report {
             + (f.has("sha256") ? "  sha256 " + f.path("sha256").asText() : ""));
       }
     }
-    JsonNode run = m.has("compare") ? m.path("compare") : m.path("run");
+    JsonNode run = m.has("compare") ? m.path("compare") : m.has("sweep") ? m.path("sweep") : m.path("run");
+    if (m.has("sweep")) {
+      row(h, "sweep file", run.path("file").asText() + "  sha256 " + run.path("sha256").asText());
+      row(h, "design", run.path("design").toString());
+    }
     row(h, "master seed", run.path("seed").asText());
-    row(h, "replications", run.path("replications").asText());
-    row(h, "seed of each replication", run.path("seed_derivation").asText());
+    row(h, m.has("sweep") ? "replications per point" : "replications", run.path("replications").asText());
+    row(h, m.has("sweep") ? "seed of each run" : "seed of each replication", run.path("seed_derivation").asText());
     List<String> seeds = new ArrayList<>();
     run.path("replication_seeds").forEach(x -> seeds.add(x.asText()));
-    row(h, "replication seeds", String.join(", ", seeds));
+    if (!seeds.isEmpty()) row(h, "replication seeds", String.join(", ", seeds));
     for (JsonNode o : m.path("outputs")) {
       row(h, "output " + o.path("file").asText(), o.path("bytes").asText() + " bytes  sha256 " + o.path("sha256").asText());
     }
@@ -295,7 +306,8 @@ public final class Report {
     row(h, "machine", "Java " + mc.path("java").asText() + ", " + mc.path("os").asText() + ", "
         + mc.path("cores").asText() + " cores");
     h.close("tbody").close("table");
-    h.open("details").el("summary", "manifest.json in full (the parameter lists are shown above)").nl();
+    h.open("details").el("summary", "manifest.json in full (the parameter lists are shown above"
+        + (m.has("sweep") ? "; timing and machine come from timing.json" : "") + ")").nl();
     h.el("pre", withoutParameters(m));
     h.close("details");
   }

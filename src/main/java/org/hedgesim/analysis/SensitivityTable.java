@@ -3,6 +3,7 @@ package org.hedgesim.analysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,33 @@ public final class SensitivityTable {
       out.add(new Entry(outcome, p, "morris", "sigma", e.sigma(), nan, nan));
       out.add(new Entry(outcome, p, "morris", "mu", e.mu(), nan, nan));
     }
+    return out;
+  }
+
+  /**
+   * One parameter's indices for one outcome, side by side: for Sobol, S1 then ST (third null); for
+   * Morris, mu* then sigma then mu.
+   */
+  public record Ranked(String parameter, Entry first, Entry second, Entry third) {}
+
+  /**
+   * The parameters of one outcome and method, most influential first: by ST for Sobol, by mu* for
+   * Morris; ties and missing values (last) keep the table's order.
+   */
+  public static List<Ranked> ranked(List<Entry> entries) {
+    Map<String, Map<String, Entry>> byParameter = new LinkedHashMap<>();
+    for (Entry e : entries) byParameter.computeIfAbsent(e.parameter(), k -> new LinkedHashMap<>()).put(e.index(), e);
+    List<Ranked> out = new ArrayList<>();
+    for (var p : byParameter.entrySet()) {
+      Map<String, Entry> m = p.getValue();
+      out.add(m.containsKey("ST") ? new Ranked(p.getKey(), m.get("S1"), m.get("ST"), null)
+          : new Ranked(p.getKey(), m.get("mu_star"), m.get("sigma"), m.get("mu")));
+    }
+    Comparator<Ranked> key = Comparator.comparingDouble(r -> {
+      double v = r.third() == null ? r.second().value() : r.first().value();
+      return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+    });
+    out.sort(key.reversed());
     return out;
   }
 

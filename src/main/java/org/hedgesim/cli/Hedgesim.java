@@ -33,6 +33,7 @@ public final class Hedgesim implements Runnable {
     m.put("compare", CompareCommand::new);
     m.put("sweep", SweepCommand::new);
     m.put("merge", MergeCommand::new);
+    m.put("sensitivity", SensitivityCommand::new);
     m.put("report", ReportCommand::new);
     m.put("validate", ValidateCommand::new);
     m.put("list", ListCommand::new);
@@ -61,6 +62,17 @@ public final class Hedgesim implements Runnable {
     } else {
       SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
     }
+    return configure(cl);
+  }
+
+  /** The command line with one given subcommand object (for tests that set up a command first). */
+  static CommandLine withSubcommand(String name, Object command) {
+    CommandLine cl = new CommandLine(new Hedgesim());
+    cl.addSubcommand(name, command);
+    return configure(cl);
+  }
+
+  private static CommandLine configure(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT);
     cl.setParameterExceptionHandler((ex, given) -> {

@@ -17,10 +17,11 @@ import picocli.CommandLine.Parameters;
 /** {@code hedgesim report DIR}: an offline HTML report of a results folder. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Write an offline HTML report of a results folder.",
-        "From a run or compare folder: the headline table, plots (also as SVG and",
-        "PNG files), the event timeline, every parameter with its source, and the",
+        "From a run, compare or sweep folder: the headline table, plots (also as SVG",
+        "and PNG files), the event timeline, every parameter with its source, and the",
         "manifest, in one self-contained report.html that loads nothing from the",
-        "network. Written to DIR/report/ by default."},
+        "network; for a saltelli or morris sweep also the ranked sensitivity indices",
+        "and their bar charts. Written to DIR/report/ by default."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",
         "2:bad input (not a results folder, missing files, existing report folder); nothing is written"})
@@ -32,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A results folder written by run or compare.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "A results folder written by run, compare, sweep (whole or merged) or sensitivity.")
   Path folder;
 
   @Option(names = {"-o", "--out"}, paramLabel = "REPORT_DIR",

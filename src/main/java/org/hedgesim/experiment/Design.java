@@ -9,7 +9,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * a value ({@link SweepParameter#value}). docs/SWEEPS.md states each design's properties.
  */
 public sealed interface Design
-    permits FullGrid, UniformRandom, LatinHypercube, SobolSequence, MorrisTrajectories {
+    permits FullGrid, UniformRandom, LatinHypercube, SobolSequence, MorrisTrajectories, SaltelliMatrices {
 
   /** The word that names the design in a sweep file. */
   String kind();

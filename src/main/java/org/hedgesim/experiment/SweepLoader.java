@@ -55,7 +55,7 @@ public final class SweepLoader {
   public static final long SAMPLING_STREAM = -1;
 
   /** The designs, as named in a sweep file. */
-  enum Kind { GRID, RANDOM, LHS, SOBOL, MORRIS }
+  enum Kind { GRID, RANDOM, LHS, SOBOL, MORRIS, SALTELLI }
 
   /** The scales of a numeric range. */
   enum Scale { LINEAR, LOG }
@@ -78,6 +78,20 @@ public final class SweepLoader {
 
   public static Sweep load(Path file, String displayName) throws ScenarioException {
     return new SweepLoader(displayName).read(file);
+  }
+
+  /**
+   * Loads a sweep whose design must give sensitivity indices: {@code saltelli} or {@code morris};
+   * any other design is a problem at {@code design.kind}.
+   */
+  public static Sweep loadForSensitivity(Path file, String displayName) throws ScenarioException {
+    Sweep sweep = load(file, displayName);
+    if (sweep.design() instanceof SaltelliMatrices || sweep.design() instanceof MorrisTrajectories) return sweep;
+    YNode design = YamlReader.read(file, displayName).get("design");
+    YNode kind = design instanceof YMap m && m.get("kind") != null ? m.get("kind") : design;
+    throw new ScenarioException(new Problem(kind.origin(), "design.kind", "sensitivity indices need design kind"
+        + " 'saltelli' (Sobol first-order and total indices) or 'morris' (elementary effects), found '"
+        + sweep.design().kind() + "'; docs/SWEEPS.md shows both"));
   }
 
   private Sweep read(Path file) throws ScenarioException {
@@ -152,6 +166,10 @@ public final class SweepLoader {
     if (design instanceof SobolSequence && parameters.size() > SobolSequence.MAX_DIMENSION) {
       problems.add(new Problem(designAt.origin(), "design", "a Sobol design covers at most "
           + SobolSequence.MAX_DIMENSION + " parameters, the sweep has " + parameters.size()));
+    }
+    if (design instanceof SaltelliMatrices && parameters.size() > SaltelliMatrices.MAX_PARAMETERS) {
+      problems.add(new Problem(designAt.origin(), "design", "a Saltelli design covers at most "
+          + SaltelliMatrices.MAX_PARAMETERS + " parameters (two Sobol dimensions each), the sweep has " + parameters.size()));
     }
     if (design instanceof FullGrid g && g.points() == 0
         && parameters.stream().anyMatch(p -> p.domain().cardinality() == 0)) {
@@ -228,6 +246,10 @@ public final class SweepLoader {
         int samples = r.integer("samples", 1, MAX_POINTS);
         d = kind == Kind.RANDOM ? new UniformRandom(samples)
             : kind == Kind.LHS ? new LatinHypercube(samples) : new SobolSequence(samples);
+      }
+      case SALTELLI -> {
+        known.add("samples");
+        d = new SaltelliMatrices(r.integer("samples", 2, MAX_POINTS));
       }
       default -> {
         known.add("trajectories");

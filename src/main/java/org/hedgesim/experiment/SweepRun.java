@@ -67,10 +67,33 @@ public final class SweepRun {
   public record Result(Path folder, boolean alreadyComplete, long runs, long resumed, long ran,
       Duration elapsed) {}
 
+  /**
+   * What one run computes from its design point and seed: the sweep's outcomes, in order. A sweep
+   * runs the hedging model ({@link #execute(Sweep, Options, SweepProgress)}); the analysis code is
+   * checked by running the same engine on functions whose sensitivity indices are known exactly.
+   */
+  @FunctionalInterface
+  public interface Evaluator {
+    double[] outcomes(Sweep sweep, int point, long seed);
+  }
+
   private SweepRun() {}
 
+  /** Runs the sweep on the hedging model. */
   public static Result execute(Sweep sweep, Options options, SweepProgress progress)
       throws IOException, SweepException {
+    return execute(sweep, options, progress, null);
+  }
+
+  /**
+   * Runs the sweep with another evaluator in place of the hedging model (null: the model), writing
+   * the same files in the same way.
+   */
+  public static Result execute(Sweep sweep, Options options, SweepProgress progress, Evaluator evaluator)
+      throws IOException, SweepException {
+    if (evaluator != null && options.timeseries()) {
+      throw new IllegalArgumentException("an evaluator other than the model has no time series");
+    }
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     Fingerprint fp = Fingerprint.of(sweep, options.timeseries());
@@ -104,7 +127,7 @@ public final class SweepRun {
       try (SweepJournal journal = open(dir, identity, from, to, runsHeaderBytes, seriesHeader, fp, options)) {
         resumed = journal.next() - from;
         progress.start(to - from, resumed);
-        runAll(sweep, options, journal, from, to, progress);
+        runAll(sweep, options, journal, from, to, progress, evaluator);
         progress.finish(to - from);
 
         List<String> outputs = new ArrayList<>();
@@ -183,13 +206,14 @@ public final class SweepRun {
   private record Finished(long run, int point, byte[] row, byte[] series) {}
 
   private static void runAll(Sweep sweep, Options options, SweepJournal journal, long from, long to,
-      SweepProgress progress) throws IOException, SweepException {
+      SweepProgress progress, Evaluator evaluator) throws IOException, SweepException {
     long first = journal.next();
     int n = Math.toIntExact(to - first);
     PointScenarios scenarios = new PointScenarios(sweep);
     try {
       OrderedParallel.run(n, options.threads(),
-          i -> runOne(sweep, first + i, scenarios, options.timeseries()),
+          i -> evaluator == null ? runOne(sweep, first + i, scenarios, options.timeseries())
+              : evaluateOne(sweep, first + i, evaluator),
           (i, f) -> {
             journal.append(f.run(), f.row(), f.series());
             if (sweep.replicationOf(f.run()) == sweep.replications() - 1) scenarios.release(f.point());
@@ -218,15 +242,30 @@ public final class SweepRun {
     } catch (OutcomeObserver.MissingSeries e) {
       throw new InvalidPoint(scenarios.describe(point, e.getMessage()));
     }
+    return new Finished(run, point, row(sweep, run, outcomes.values()), series == null ? null : series.bytes());
+  }
+
+  private static Finished evaluateOne(Sweep sweep, long run, Evaluator evaluator) {
+    int point = sweep.pointOf(run);
+    double[] values = evaluator.outcomes(sweep, point, sweep.seedOf(run));
+    if (values.length != sweep.outcomes().size()) {
+      throw new IllegalStateException("the evaluator gave " + values.length + " outcomes, the sweep has "
+          + sweep.outcomes().size());
+    }
+    return new Finished(run, point, row(sweep, run, values), null);
+  }
+
+  /** A run's line of runs.csv. */
+  private static byte[] row(Sweep sweep, long run, double[] values) {
+    int point = sweep.pointOf(run);
     List<Object> cells = new ArrayList<>();
     cells.add(run);
     cells.add(point);
-    cells.add(replication);
-    cells.add(Long.toString(seed));
+    cells.add(sweep.replicationOf(run));
+    cells.add(Long.toString(sweep.seedOf(run)));
     for (int j = 0; j < sweep.parameters().size(); j++) cells.add(sweep.value(point, j));
-    for (double v : outcomes.values()) cells.add(v);
-    byte[] row = CsvTable.line(cells).getBytes(StandardCharsets.UTF_8);
-    return new Finished(run, point, row, series == null ? null : series.bytes());
+    for (double v : values) cells.add(v);
+    return CsvTable.line(cells).getBytes(StandardCharsets.UTF_8);
   }
 
   /** A design point whose scenario is not valid: bad input, found while running. */
@@ -388,16 +427,20 @@ public final class SweepRun {
 
   // ---------------------------------------------------------------- files
 
-  /** design.csv: each design point with its parameter values (and, for Morris, its trajectory). */
+  /**
+   * design.csv: each design point with its parameter values; for a Morris design also its
+   * trajectory, the parameter it moved and the signed step of that parameter's design coordinate;
+   * for a Saltelli design its sample row and matrix (A, B, or AB:parameter).
+   */
   static void writeDesign(Sweep sweep, Path file) throws IOException {
     DesignPoints d = sweep.points();
     boolean morris = d.trajectory() != null;
+    boolean saltelli = sweep.design() instanceof SaltelliMatrices;
+    int k = sweep.parameters().size();
     List<String> header = new ArrayList<>();
     header.add("point");
-    if (morris) {
-      header.add("trajectory");
-      header.add("moved");
-    }
+    if (morris) header.addAll(List.of("trajectory", "moved", "step"));
+    if (saltelli) header.addAll(List.of("sample", "matrix"));
     sweep.parameters().forEach(p -> header.add(p.name()));
     try (CsvTable t = CsvTable.create(file, header)) {
       Object[] cells = new Object[header.size()];
@@ -405,10 +448,17 @@ public final class SweepRun {
         int c = 0;
         cells[c++] = p;
         if (morris) {
+          int moved = d.moved()[p];
           cells[c++] = d.trajectory()[p];
-          cells[c++] = d.moved()[p] < 0 ? "" : sweep.parameters().get(d.moved()[p]).name();
+          cells[c++] = moved < 0 ? "" : sweep.parameters().get(moved).name();
+          cells[c++] = moved < 0 ? "" : (Object) (d.units()[p][moved] - d.units()[p - 1][moved]);
         }
-        for (int j = 0; j < sweep.parameters().size(); j++) cells[c++] = sweep.value(p, j);
+        if (saltelli) {
+          int m = SaltelliMatrices.matrix(p, k);
+          cells[c++] = SaltelliMatrices.sample(p, k);
+          cells[c++] = m == -2 ? "A" : m == -1 ? "B" : "AB:" + sweep.parameters().get(m).name();
+        }
+        for (int j = 0; j < k; j++) cells[c++] = sweep.value(p, j);
         t.row(cells);
       }
     }

@@ -80,21 +80,18 @@ class ChartsTest {
   /** Ishigami indices -> CSV of indices -> bar chart, as a sensitivity command will do. */
   @Test
   void sensitivityBars_fromACsvOfIndices_drawOneChartPerOutcomeAndMethod() throws Exception {
-    SaltelliDesign d = SaltelliDesign.sobol(3, 512);
-    int n = d.points();
+    int n = 512;
+    double[][][] d = DesignMatrices.saltelli(3, n);
     double[] yA = new double[n];
     double[] yB = new double[n];
     double[][] yAB = new double[3][n];
     for (int j = 0; j < n; j++) {
-      yA[j] = ishigami(d.a()[j]);
-      yB[j] = ishigami(d.b()[j]);
-    }
-    for (int i = 0; i < 3; i++) {
-      double[][] m = d.ab(i);
-      for (int j = 0; j < n; j++) yAB[i][j] = ishigami(m[j]);
+      yA[j] = ishigami(d[0][j]);
+      yB[j] = ishigami(d[1][j]);
+      for (int i = 0; i < 3; i++) yAB[i][j] = ishigami(d[2 + i][j]);
     }
     SobolIndices.Result sobol = SobolIndices.estimate(yA, yB, yAB, 100, new Well19937c(1));
-    double[][][] traj = MorrisDesign.trajectories(3, 10, 4, new Well19937c(2));
+    double[][][] traj = DesignMatrices.morris(3, 10, 4, 2);
     double[][] y = new double[10][4];
     for (int t = 0; t < 10; t++) {
       for (int j = 0; j < 4; j++) y[t][j] = ishigami(traj[t][j]);

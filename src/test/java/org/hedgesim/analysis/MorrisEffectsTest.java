@@ -16,8 +16,8 @@ class MorrisEffectsTest {
 
   @Test
   void design_trajectories_moveOneFactorAtATimeByDeltaInsideTheCube() {
-    double[][][] t = MorrisDesign.trajectories(5, R, 4, new Well19937c(3));
-    double delta = MorrisDesign.delta(4);
+    double[][][] t = DesignMatrices.morris(5, R, 4, 3);
+    double delta = new org.hedgesim.experiment.MorrisTrajectories(R, 4).delta();
     assertEquals(2.0 / 3, delta, 1e-15);
     for (double[][] traj : t) {
       assertEquals(6, traj.length);
@@ -86,7 +86,7 @@ class MorrisEffectsTest {
   }
 
   private static List<MorrisEffects.Effect> run(ToDoubleFunction<double[]> f, int k) {
-    double[][][] t = MorrisDesign.trajectories(k, R, 4, new Well19937c(11));
+    double[][][] t = DesignMatrices.morris(k, R, 4, 11);
     double[][] y = new double[R][k + 1];
     for (int r = 0; r < R; r++) {
       for (int j = 0; j <= k; j++) y[r][j] = f.applyAsDouble(t[r][j]);

@@ -101,28 +101,28 @@ class SobolIndicesTest {
 
   @Test
   void design_abMatrix_isAWithOneColumnFromB() {
-    SaltelliDesign d = SaltelliDesign.sobol(3, 16);
-    double[][] ab = d.ab(1);
+    double[][][] d = DesignMatrices.saltelli(3, 16);
+    double[][] ab = d[2 + 1];
     for (int j = 0; j < 16; j++) {
-      assertEquals(d.a()[j][0], ab[j][0]);
-      assertEquals(d.b()[j][1], ab[j][1]);
-      assertEquals(d.a()[j][2], ab[j][2]);
+      assertEquals(d[0][j][0], ab[j][0]);
+      assertEquals(d[1][j][1], ab[j][1]);
+      assertEquals(d[0][j][2], ab[j][2]);
     }
+    // A and B are the two halves of one 6-dimensional Sobol point, after the origin
+    assertEquals(0.5, d[0][0][0]);
+    assertEquals(0.5, d[1][0][2]);
   }
 
   /** Evaluates f on the design's matrices and estimates, as a sensitivity command would. */
   private static SobolIndices.Result run(ToDoubleFunction<double[]> f, int k) {
-    SaltelliDesign d = SaltelliDesign.sobol(k, N);
+    double[][][] d = DesignMatrices.saltelli(k, N);
     double[] yA = new double[N];
     double[] yB = new double[N];
     double[][] yAB = new double[k][N];
     for (int j = 0; j < N; j++) {
-      yA[j] = f.applyAsDouble(d.a()[j]);
-      yB[j] = f.applyAsDouble(d.b()[j]);
-    }
-    for (int i = 0; i < k; i++) {
-      double[][] m = d.ab(i);
-      for (int j = 0; j < N; j++) yAB[i][j] = f.applyAsDouble(m[j]);
+      yA[j] = f.applyAsDouble(d[0][j]);
+      yB[j] = f.applyAsDouble(d[1][j]);
+      for (int i = 0; i < k; i++) yAB[i][j] = f.applyAsDouble(d[2 + i][j]);
     }
     return SobolIndices.estimate(yA, yB, yAB, 500, new Well19937c(42));
   }

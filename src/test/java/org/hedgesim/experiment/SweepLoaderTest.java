@@ -103,7 +103,7 @@ class SweepLoaderTest {
         arguments("misspelt key", "design:\n  kind: grid\n  points: 3\nreplicatons: 3\n",
             ":7:1: replicatons: unknown key 'replicatons' (did you mean 'replications'?)"),
         arguments("design kind", "design:\n  kind: gird\n",
-            ":5:9: design.kind: expected one of grid | random | lhs | sobol | morris, found 'gird' (did you mean 'grid'?)"),
+            ":5:9: design.kind: expected one of grid | random | lhs | sobol | morris | saltelli, found 'gird' (did you mean 'grid'?)"),
         arguments("key of another design", "design:\n  kind: lhs\n  samples: 10\n  points: 3\n",
             ":7:3: design.points: unknown key 'points'"),
         arguments("odd Morris levels", "design:\n  kind: morris\n  trajectories: 5\n  levels: 5\n",

@@ -1,0 +1,247 @@
+package org.hedgesim.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The content of a report on a sweep folder (manifest.json, design.csv, summary.csv, timing.json,
+ * and sensitivity.csv when there is one): the design, each outcome's range over the design points
+ * and where it is reached; for a Saltelli or Morris design, the sensitivity indices ranked, with
+ * their bar charts; each outcome against each numeric parameter; the swept values and the base
+ * scenario's values with their sources.
+ */
+final class SweepReport {
+  /** Scatter plots of an outcome against a parameter, at most. */
+  static final int MAX_SCATTERS = 12;
+
+  private SweepReport() {}
+
+  /** One row of summary.csv. */
+  private record PointMean(int point, Map<String, String> values, double mean, int n, int replications) {}
+
+  static ReportContent read(Path folder, JsonNode manifest) throws IOException {
+    if (manifest.has("shard")) {
+      throw new Report.NotAResult(folder + ": one shard of a sweep; join the shards with 'hedgesim merge', then report on the merged folder");
+    }
+    JsonNode sw = manifest.path("sweep");
+    String name = sw.path("name").asText();
+    int reps = sw.path("replications").asInt(1);
+    List<String> params = new ArrayList<>();
+    sw.path("parameters").forEach(p -> params.add(p.path("name").asText()));
+    List<String> outcomes = new ArrayList<>();
+    sw.path("outcomes").forEach(o -> outcomes.add(o.path("name").asText()));
+    JsonNode design = sw.path("design");
+
+    Map<String, List<PointMean>> byOutcome = new LinkedHashMap<>();
+    outcomes.forEach(o -> byOutcome.put(o, new ArrayList<>()));
+    for (Map<String, String> r : ResultFiles.rows(ResultFiles.require(folder, "summary.csv"))) {
+      List<PointMean> list = byOutcome.get(r.get("outcome"));
+      if (list == null) continue;
+      Map<String, String> values = new LinkedHashMap<>();
+      for (String p : params) values.put(p, r.get(p));
+      list.add(new PointMean(Integer.parseInt(r.get("point")), values, ResultFiles.number(r.get("mean")),
+          Integer.parseInt(r.get("n")), Integer.parseInt(r.get("replications"))));
+    }
+
+    Html h = new Html();
+    h.el("p", sw.path("description").asText("").strip());
+    h.open("table", "class", "data").open("tbody").nl();
+    row(h, "design", describeDesign(design));
+    row(h, "replications per point", reps + (sw.path("common_random_numbers").asBoolean()
+        ? " (common random numbers: replication r of every point uses the same seed)" : " (independent seeds)"));
+    row(h, "runs", sw.path("runs").asText());
+    row(h, "master seed", sw.path("seed").asText());
+    h.close("tbody").close("table");
+
+    h.el("h3", "Outcomes across the design");
+    h.el("p", "For each outcome, the mean over replications at each design point (summary.csv), and the design points "
+        + "where that mean is lowest and highest, with their parameter values. \"no value\": runs in which the outcome "
+        + "did not happen (the step of an exit that never came).", "class", "note");
+    h.open("table", "class", "data").open("thead").open("tr");
+    for (String col : List.of("outcome", "mean over points", "lowest point mean", "at", "highest point mean", "at", "no value")) {
+      h.el("th", col);
+    }
+    h.close("tr").close("thead").open("tbody").nl();
+    for (String o : outcomes) {
+      List<PointMean> pts = byOutcome.get(o).stream().filter(p -> !Double.isNaN(p.mean())).toList();
+      int gaps = byOutcome.get(o).stream().mapToInt(p -> p.replications() - p.n()).sum();
+      h.open("tr").el("td", o);
+      if (pts.isEmpty()) {
+        h.el("td", "-").el("td", "-").el("td", "").el("td", "-").el("td", "");
+      } else {
+        PointMean lo = pts.stream().min(Comparator.comparingDouble(PointMean::mean)).orElseThrow();
+        PointMean hi = pts.stream().max(Comparator.comparingDouble(PointMean::mean)).orElseThrow();
+        double avg = pts.stream().mapToDouble(PointMean::mean).average().orElse(Double.NaN);
+        h.el("td", RunReport.fmt(avg), "class", "num");
+        h.el("td", RunReport.fmt(lo.mean()), "class", "num").el("td", at(lo), "class", "at");
+        h.el("td", RunReport.fmt(hi.mean()), "class", "num").el("td", at(hi), "class", "at");
+      }
+      h.el("td", gaps + " of " + (long) byOutcome.get(o).size() * reps + " runs", "class", "num");
+      h.close("tr").nl();
+    }
+    h.close("tbody").close("table");
+
+    List<ReportContent.Figure> figures = new ArrayList<>();
+    if (SweepSensitivity.applies(manifest)) sensitivity(folder, h, figures);
+    scatters(figures, params, outcomes, byOutcome, sw, reps);
+
+    String summary = String.format(Locale.ROOT, "Sweep %s of %s: %s; %d replication%s per point, %s runs (master seed %s).",
+        name, sw.path("scenario").asText(), design.path("kind").asText(), reps, reps == 1 ? "" : "s",
+        sw.path("runs").asText(), sw.path("seed").asText());
+    List<ReportContent.ParameterSet> sets = new ArrayList<>();
+    sets.add(new ReportContent.ParameterSet("the swept values (varied by the design)", swept(sw), null));
+    sets.add(ReportParameters.set("the base scenario " + sw.path("scenario").asText()
+        + " (the swept values replace theirs)", manifest.path("parameters"), null));
+    return new ReportContent("sweep", "hedgesim report: sweep " + name, summary, Map.of(), h.toString(), figures,
+        EventTimeline.none(), sets, withTiming(folder, manifest));
+  }
+
+  private static void sensitivity(Path folder, Html h, List<ReportContent.Figure> figures) throws IOException {
+    Path file = folder.resolve(SweepSensitivity.FILE);
+    SweepSensitivity.Result analysis = SweepSensitivity.analyse(folder, SweepSensitivity.RESAMPLES);
+    List<SensitivityTable.Entry> entries = Files.isRegularFile(file) ? SensitivityTable.read(file) : analysis.entries();
+    boolean sobol = analysis.method().equals("sobol");
+    h.el("h3", sobol ? "Sensitivity: Sobol indices" : "Sensitivity: Morris elementary effects");
+    h.el("p", analysis.detail() + (Files.isRegularFile(file) ? " (values as in sensitivity.csv)." : "."), "class", "note");
+    h.el("p", sobol
+        ? "S1 is the share of the outcome's variance over the design that a parameter explains alone; ST adds its "
+            + "interactions with the others. ST near 0: the parameter can be fixed anywhere in its range. ST - S1 large: "
+            + "it acts through interactions. Parameters ranked by ST."
+        : "mu* is the mean absolute change of the outcome when the parameter moves across its range (a screening "
+            + "measure of importance); sigma large against mu*: a nonlinear effect or interactions; mu with the sign of "
+            + "mu*: a monotone effect. Parameters ranked by mu*.", "class", "note");
+    for (String o : analysis.outcomes()) {
+      if (analysis.skipped().containsKey(o)) {
+        h.el("p", o + ": no indices; " + analysis.skipped().get(o) + ".");
+        continue;
+      }
+      List<SensitivityTable.Entry> own = entries.stream().filter(e -> e.outcome().equals(o)).toList();
+      if (own.isEmpty()) continue;
+      h.el("p", "Outcome " + o + ":");
+      h.open("table", "class", "data").open("thead").open("tr");
+      List<String> cols = sobol ? List.of("rank", "parameter", "S1", "95% CI", "ST", "95% CI")
+          : List.of("rank", "parameter", "mu*", "95% CI", "sigma", "mu");
+      cols.forEach(c -> h.el("th", c));
+      h.close("tr").close("thead").open("tbody").nl();
+      int rank = 1;
+      for (SensitivityTable.Ranked r : SensitivityTable.ranked(own)) {
+        h.open("tr").el("td", String.valueOf(rank++), "class", "num").el("td", r.parameter());
+        h.el("td", RunReport.fmt(r.first().value()), "class", "num");
+        h.el("td", interval(r.first()), "class", "num");
+        h.el("td", RunReport.fmt(r.second().value()), "class", "num");
+        h.el("td", sobol ? interval(r.second()) : RunReport.fmt(r.third().value()), "class", "num");
+        h.close("tr").nl();
+      }
+      h.close("tbody").close("table");
+    }
+    for (Map.Entry<String, JFreeChart> c : SensitivityTable.charts(entries).entrySet()) {
+      String id = "sensitivity-" + c.getKey().replace(" (", "-").replace(")", "");
+      figures.add(new ReportContent.Figure(id.replaceAll("[^A-Za-z0-9_.-]", "_"), "Sensitivity of " + c.getKey()
+          + ": bars are the estimates, whiskers their 95% bootstrap intervals (" + analysis.resamples() + " resamples).",
+          c.getValue()));
+    }
+  }
+
+  private static String interval(SensitivityTable.Entry e) {
+    if (Double.isNaN(e.low())) return "-";
+    return "[" + RunReport.fmt(e.low()) + ", " + RunReport.fmt(e.high()) + "]";
+  }
+
+  private static void scatters(List<ReportContent.Figure> figures, List<String> params, List<String> outcomes,
+      Map<String, List<PointMean>> byOutcome, JsonNode sw, int reps) {
+    int made = 0;
+    for (String o : outcomes) {
+      for (String p : params) {
+        if (made >= MAX_SCATTERS) return;
+        List<double[]> xy = new ArrayList<>();
+        boolean numeric = true;
+        for (PointMean m : byOutcome.get(o)) {
+          if (Double.isNaN(m.mean())) continue;
+          double x;
+          try {
+            x = Double.parseDouble(m.values().get(p));
+          } catch (NumberFormatException | NullPointerException e) {
+            numeric = false;
+            break;
+          }
+          xy.add(new double[] {x, m.mean()});
+        }
+        if (!numeric || xy.isEmpty()) continue;
+        String path = "";
+        for (JsonNode q : sw.path("parameters")) {
+          if (q.path("name").asText().equals(p)) path = q.path("path").asText();
+        }
+        JFreeChart chart = Charts.scatter(o + " against " + p,
+            "each circle: one design point, mean of " + reps + " replication" + (reps == 1 ? "" : "s")
+                + "; the other parameters vary as the design sets them",
+            p + " (" + path + ")", o + " (mean over replications)", xy.toArray(double[][]::new));
+        figures.add(new ReportContent.Figure(("scatter-" + o + "-" + p).replaceAll("[^A-Za-z0-9_.-]", "_"),
+            o + " against " + p + " over the " + xy.size() + " design points with a value. A trend shows the parameter's"
+                + " main effect; the vertical spread at one value is what the other parameters (and the model's noise) add.",
+            chart));
+        made++;
+      }
+    }
+  }
+
+  private static List<ReportContent.Param> swept(JsonNode sw) {
+    List<ReportContent.Param> out = new ArrayList<>();
+    for (JsonNode p : sw.path("parameters")) {
+      String value;
+      if (p.has("levels")) {
+        List<String> levels = new ArrayList<>();
+        p.path("levels").forEach(l -> levels.add(l.asText()));
+        value = "levels " + String.join(", ", levels);
+      } else {
+        value = p.path("min").asText() + " to " + p.path("max").asText()
+            + (p.path("scale").asText("linear").equals("log") ? " (log scale)" : "")
+            + (p.path("integer").asBoolean() ? " (whole numbers)" : "");
+      }
+      JsonNode s = p.path("source");
+      out.add(new ReportContent.Param(p.path("path").asText() + " (" + p.path("name").asText() + ")", value,
+          s.isNull() || s.isMissingNode() ? "" : s.asText(), p.path("written_at").asText(), ""));
+    }
+    return out;
+  }
+
+  private static String describeDesign(JsonNode d) {
+    List<String> parts = new ArrayList<>();
+    d.fields().forEachRemaining(e -> {
+      if (!e.getKey().equals("sampling_generator")) parts.add(e.getKey() + " " + e.getValue().asText());
+    });
+    return String.join("; ", parts);
+  }
+
+  private static String at(PointMean m) {
+    List<String> parts = new ArrayList<>();
+    m.values().forEach((k, v) -> parts.add(k + " = " + v));
+    return "point " + m.point() + ": " + String.join(", ", parts);
+  }
+
+  private static void row(Html h, String key, String value) {
+    h.open("tr").el("th", key).el("td", value).close("tr").nl();
+  }
+
+  /** The manifest, with the sweep's timing and machine (kept apart in timing.json) added for the report. */
+  private static JsonNode withTiming(Path folder, JsonNode manifest) throws IOException {
+    ObjectNode copy = manifest.deepCopy();
+    Path timing = folder.resolve("timing.json");
+    if (Files.isRegularFile(timing)) {
+      JsonNode t = new ObjectMapper().readTree(timing.toFile());
+      copy.set("timing", t);
+      copy.set("machine", t.path("machine"));
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,177 @@
+package org.hedgesim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.hedgesim.analysis.Report;
+import org.hedgesim.experiment.Shard;
+import org.hedgesim.experiment.Sweep;
+import org.hedgesim.experiment.SweepException;
+import org.hedgesim.experiment.SweepProgress;
+import org.hedgesim.experiment.SweepRun;
+import org.hedgesim.output.ResultFolder;
+import org.hedgesim.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What {@code sweep} and {@code sensitivity} share: read a sweep file, run it (or take up an
+ * interrupted or finished one with {@code --resume}) with progress, then say what came out and,
+ * with {@code --report}, write the folder's report.
+ */
+abstract class SweepBase implements Callable<Integer> {
+
+  /** How progress is shown. */
+  enum ProgressMode { AUTO, BAR, LINES, NONE }
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML).")
+  Path sweepFile;
+
+  @CommandLine.Mixin
+  ResultOptions output = new ResultOptions();
+
+  @Option(names = "--resume",
+      description = "Finish the interrupted sweep in --out DIR without redoing finished runs (or start it if there is none).")
+  boolean resume;
+
+  @Option(names = "--report", description = "Also write report/report.html (tables, plots, provenance) into the results folder.")
+  boolean report;
+
+  @Option(names = "--progress", paramLabel = "MODE",
+      description = "bar, lines or none (default: a bar on a terminal, lines otherwise).")
+  ProgressMode progressMode = ProgressMode.AUTO;
+
+  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
+  long progressSeconds;
+
+  /**
+   * What each run computes: null for the hedging model. Not an option: the reference tests set it
+   * to functions with known sensitivity indices, to check the command's whole path.
+   */
+  SweepRun.Evaluator evaluator;
+
+  /** The command's name, for messages. */
+  abstract String name();
+
+  /** Reads and checks the sweep file. */
+  abstract Sweep load() throws ScenarioException;
+
+  /** The part of the runs to do. */
+  Shard shard() {
+    return Shard.WHOLE;
+  }
+
+  boolean timeseries() {
+    return false;
+  }
+
+  /** A problem with this command's own options, or null. */
+  String problem() {
+    return null;
+  }
+
+  /** What to print (and write) once the sweep is done or found complete; returns the exit code. */
+  abstract int finish(PrintWriter out, PrintWriter err, Sweep sweep, SweepRun.Result result) throws IOException;
+
+  @Override
+  public final Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String problem = output.problem() != null ? output.problem() : problem();
+    if (problem != null) return usage(err, problem);
+    if (resume && output.out == null) {
+      return usage(err, "--resume needs --out DIR, the folder of the sweep to finish");
+    }
+    Sweep sweep;
+    try {
+      sweep = load();
+    } catch (ScenarioException e) {
+      ScenarioFiles.print(e, err);
+      return ExitCodes.BAD_INPUT;
+    }
+    Shard shard = shard();
+    Path target = output.target(sweep.name(),
+        shard.whole() ? "" : "-shard-" + shard.index() + "-of-" + shard.count());
+    int t = output.threads();
+    long from = shard.from(sweep.runs());
+    long to = shard.to(sweep.runs());
+    err.printf(Locale.ROOT, "%s %s: %d design points x %d replications = %d runs%s, %d thread%s%n", name(),
+        sweep.name(), sweep.pointCount(), sweep.replications(), sweep.runs(),
+        shard.whole() ? "" : "; shard " + shard + ": runs " + from + " to " + (to - 1),
+        t, t == 1 ? "" : "s");
+    err.println("results: " + target + (resume ? "" : "  (if interrupted, finish with the same command"
+        + (output.out == null ? " and --out " + target : "") + " and --resume)"));
+    err.flush();
+    SweepRun.Result r;
+    try {
+      r = SweepRun.execute(sweep, new SweepRun.Options(target, t, shard, resume, timeseries()), progress(err, sweep.name()),
+          evaluator);
+    } catch (FileAlreadyExistsException e) {
+      return failure(err, e.getFile() + " " + e.getReason());
+    } catch (SweepException e) {
+      return failure(err, e.getMessage());
+    }
+    if (r.alreadyComplete()) {
+      out.println("The sweep in " + r.folder() + " is already complete; nothing to do.");
+    } else {
+      double seconds = Math.max(1e-9, r.elapsed().toNanos() / 1e9);
+      out.printf(Locale.ROOT, "%s: %d runs%s in %.1f s (%.1f runs/s on %d thread%s)%s%n", sweep.name(),
+          r.runs(), shard.whole() ? "" : " of shard " + shard, seconds, r.ran() / seconds, t, t == 1 ? "" : "s",
+          r.resumed() > 0 ? "; " + r.resumed() + " runs were done before and kept" : "");
+    }
+    int code = finish(out, err, sweep, r);
+    if (code == ExitCodes.OK && report && shard.whole()) code = writeReport(out, err, r.folder());
+    out.println("Results: " + r.folder());
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Writes DIR/report/ whole, or says why not; an existing report is left as it is. */
+  private int writeReport(PrintWriter out, PrintWriter err, Path folder) throws IOException {
+    Path target = folder.resolve(ReportCommand.FOLDER);
+    if (Files.exists(target.resolve(Report.FILE))) {
+      out.println("Report (already there, kept): " + target.resolve(Report.FILE));
+      return ExitCodes.OK;
+    }
+    try (ResultFolder rf = ResultFolder.prepare(target)) {
+      Report.write(folder, rf.file(""));
+      rf.commit();
+    } catch (FileAlreadyExistsException e) {
+      return failure(err, "report folder " + e.getFile() + " " + e.getReason());
+    }
+    out.println("Report: " + target.resolve(Report.FILE));
+    return ExitCodes.OK;
+  }
+
+  private SweepProgress progress(PrintWriter err, String sweepName) {
+    ProgressMode mode = progressMode;
+    if (mode == ProgressMode.AUTO) {
+      mode = System.console() != null && !"dumb".equals(System.getenv("TERM")) ? ProgressMode.BAR : ProgressMode.LINES;
+    }
+    return switch (mode) {
+      case BAR -> new ProgressBarDisplay(sweepName);
+      case LINES -> new ProgressLines(err, sweepName, progressSeconds);
+      default -> SweepProgress.NONE;
+    };
+  }
+
+  int usage(PrintWriter err, String message) {
+    return failure(err, message);
+  }
+
+  int failure(PrintWriter err, String message) {
+    err.println("hedgesim " + name() + ": " + message);
+    err.flush();
+    return ExitCodes.BAD_INPUT;
+  }
+}

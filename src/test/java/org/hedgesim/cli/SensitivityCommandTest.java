@@ -1,0 +1,185 @@
+package org.hedgesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hedgesim.analysis.ReportChecks;
+import org.hedgesim.analysis.SensitivityTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * {@code hedgesim sensitivity} on the model: the files and the ranked tables, the same indices
+ * however the sweep was run (threads, shards merged), refusals of sweeps without a sensitivity
+ * design, and the sweep report ({@code --report}, {@code hedgesim report DIR}).
+ */
+class SensitivityCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private Cli sensitivity(String sweep, String out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("sensitivity", SweepCommandTest.resource(sweep).toString(),
+        "--out", dir.resolve(out).toString(), "--progress", "none"));
+    args.addAll(List.of(extra));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void saltelli_writesIndicesAndRanksThemPerOutcome() throws IOException {
+    Cli c = sensitivity("tiny-saltelli.yaml", "s");
+    assertEquals(0, c.exit(), c.err());
+    Path out = dir.resolve("s");
+    for (String f : List.of("runs.csv", "design.csv", "summary.csv", "manifest.json", "sensitivity.csv")) {
+      assertTrue(Files.isRegularFile(out.resolve(f)), f);
+    }
+    assertEquals("point,sample,matrix,nationalism,sovereignty_cost,fdi_growth",
+        Files.readAllLines(out.resolve("design.csv")).get(0));
+    assertEquals(32 * 5 * 2 + 1, Files.readAllLines(out.resolve("runs.csv")).size());
+    List<SensitivityTable.Entry> e = SensitivityTable.read(out.resolve("sensitivity.csv"));
+    // three outcomes with indices (exit_step has none: no exit in some runs), 3 parameters, S1 and ST
+    assertEquals(3 * 3 * 2, e.size());
+    assertTrue(c.out().contains("exit_step: no indices; 160 of 320 runs give no value"), c.out());
+    assertTrue(c.out().contains("Ranked by ST"), c.out());
+    // nationalism drives the final alignment; the growth of P's investment hardly matters in two years
+    List<SensitivityTable.Ranked> alignment = SensitivityTable.ranked(
+        e.stream().filter(x -> x.outcome().equals("alignment_S_P_final")).toList());
+    assertEquals("nationalism", alignment.get(0).parameter());
+    assertTrue(alignment.get(0).second().low() > 0.5, alignment.get(0).toString());
+    SensitivityTable.Ranked growth = alignment.get(2);
+    assertEquals("fdi_growth", growth.parameter());
+    assertTrue(growth.second().value() < 0.05, growth.toString());
+    // the console lists the outcome's parameters in rank order
+    String table = c.out().substring(c.out().indexOf("alignment_S_P_final:"));
+    assertTrue(table.indexOf("nationalism") < table.indexOf("sovereignty_cost"), table);
+  }
+
+  /** The shipped sensitivity sweeps run, and their rankings say what the model's equations imply. */
+  @Test
+  void shippedSensitivitySweeps_runAndRankWhatTheModelImplies() throws IOException {
+    Cli m = Cli.run("sensitivity", SweepCommandTest.shippedSweep("exit-drivers-morris.yaml").toString(), "--out",
+        dir.resolve("morris").toString(), "--progress", "none");
+    assertEquals(0, m.exit(), m.err());
+    List<SensitivityTable.Entry> e = SensitivityTable.read(dir.resolve("morris/sensitivity.csv"));
+    // more nationalism and a higher sovereignty cost make an exit likelier, a higher threshold less likely
+    assertTrue(mu(e, "left_clv_dta", "nationalism") > 0.2);
+    assertTrue(mu(e, "left_clv_dta", "sovereignty_cost") > 0.2);
+    assertTrue(mu(e, "left_clv_dta", "exit_threshold") < -0.2);
+    // the gain of utility on alignment does not move framework reviews; it drives alignment itself
+    assertEquals(0, mu(e, "left_clv_dta", "utility_gain"), 1e-12);
+    assertEquals("utility_gain", SensitivityTable.ranked(e.stream()
+        .filter(x -> x.outcome().equals("alignment_vnm_mean")).toList()).get(0).parameter());
+
+    Cli s = Cli.run("sensitivity", SweepCommandTest.shippedSweep("alignment-drivers-sobol.yaml").toString(), "--out",
+        dir.resolve("sobol").toString(), "--progress", "none");
+    assertEquals(0, s.exit(), s.err());
+    List<SensitivityTable.Ranked> usa = SensitivityTable.ranked(SensitivityTable.read(dir.resolve("sobol/sensitivity.csv"))
+        .stream().filter(x -> x.outcome().equals("alignment_usa_final")).toList());
+    assertEquals("us_sanction_severity", usa.get(0).parameter(), usa.toString());
+    assertTrue(usa.get(0).second().low() > 0.5, usa.toString());
+  }
+
+  private static double mu(List<SensitivityTable.Entry> e, String outcome, String parameter) {
+    return e.stream().filter(x -> x.outcome().equals(outcome) && x.parameter().equals(parameter) && x.index().equals("mu"))
+        .findFirst().orElseThrow().value();
+  }
+
+  @Test
+  void sameIndices_whateverTheThreads_andFromShardsMerged() throws IOException {
+    assertEquals(0, sensitivity("tiny-saltelli.yaml", "one", "--threads", "1").exit());
+    assertEquals(0, sensitivity("tiny-saltelli.yaml", "two", "--threads", "2").exit());
+    List<String> merge = new ArrayList<>(List.of("merge"));
+    for (int k = 1; k <= 3; k++) {
+      Cli s = Cli.run("sweep", SweepCommandTest.resource("tiny-saltelli.yaml").toString(), "--shard", k + "/3",
+          "--out", dir.resolve("shard" + k).toString(), "--progress", "none");
+      assertEquals(0, s.exit(), s.err());
+      merge.add(dir.resolve("shard" + k).toString());
+    }
+    merge.addAll(List.of("--out", dir.resolve("merged").toString()));
+    assertEquals(0, Cli.run(merge.toArray(String[]::new)).exit());
+    Cli again = sensitivity("tiny-saltelli.yaml", "merged", "--resume");
+    assertEquals(0, again.exit(), again.err());
+    assertTrue(again.out().contains("already complete"), again.out());
+    List<String> files = List.of("sensitivity.csv", "runs.csv", "summary.csv", "design.csv", "manifest.json");
+    SweepCommandTest.assertSameFiles(dir.resolve("one"), dir.resolve("two"), files);
+    SweepCommandTest.assertSameFiles(dir.resolve("one"), dir.resolve("merged"), files);
+  }
+
+  @Test
+  void morris_withReport_ranksByMuStarAndReportsTheIndices() throws Exception {
+    Cli c = sensitivity("tiny-morris.yaml", "m", "--report");
+    assertEquals(0, c.exit(), c.err());
+    Path out = dir.resolve("m");
+    assertEquals("point,trajectory,moved,step,nationalism,sovereignty_cost,approach,trust_q",
+        Files.readAllLines(out.resolve("design.csv")).get(0));
+    assertTrue(c.out().contains("Ranked by mu*"), c.out());
+    List<SensitivityTable.Entry> e = SensitivityTable.read(out.resolve("sensitivity.csv"));
+    assertEquals(2 * 4 * 3, e.size()); // 2 outcomes x 4 parameters x (mu*, sigma, mu)
+    Document d = ReportChecks.check(out.resolve("report/report.html"));
+    String headline = ReportChecks.section(d, "headline");
+    assertTrue(headline.contains("Sensitivity: Morris elementary effects"), headline);
+    assertTrue(headline.contains("Outcomes across the design"), headline);
+    String plots = ReportChecks.section(d, "plots");
+    assertTrue(plots.contains("Sensitivity of alignment_S_P_final (morris)"), plots);
+    assertTrue(Files.isRegularFile(out.resolve("report/plots/sensitivity-alignment_S_P_final-morris.svg")));
+    String params = ReportChecks.section(d, "parameters");
+    assertTrue(params.contains("frameworks[F].sovereignty_cost (sovereignty_cost)"), params);
+    assertTrue(ReportChecks.section(d, "manifest").contains("tiny-morris.yaml"));
+  }
+
+  @Test
+  void sweepReport_ofAnLhsSweep_hasScattersAndNoSensitivity() throws Exception {
+    Cli c = Cli.run("sweep", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--out",
+        dir.resolve("l").toString(), "--progress", "none", "--report");
+    assertEquals(0, c.exit(), c.err());
+    Document d = ReportChecks.check(dir.resolve("l/report/report.html"));
+    assertFalse(ReportChecks.section(d, "headline").contains("Sensitivity:"));
+    assertTrue(ReportChecks.section(d, "plots").contains("left_f against actors[S].nationalism"));
+    assertTrue(ReportChecks.section(d, "timeline").contains("A sweep keeps no event records"));
+    // the same report from 'hedgesim report DIR', into another folder
+    Cli r = Cli.run("report", dir.resolve("l").toString(), "--out", dir.resolve("again").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(Files.readString(dir.resolve("l/report/report.html")), Files.readString(dir.resolve("again/report.html")));
+  }
+
+  @Test
+  void report_ofOneShard_refusedWithAdvice() throws IOException {
+    Cli s = Cli.run("sweep", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--shard", "1/2",
+        "--out", dir.resolve("h").toString(), "--progress", "none");
+    assertEquals(0, s.exit(), s.err());
+    Cli r = Cli.run("report", dir.resolve("h").toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("one shard of a sweep; join the shards with 'hedgesim merge'"), r.err());
+    assertFalse(Files.exists(dir.resolve("h/report")));
+    Cli withReport = Cli.run("sweep", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--shard", "1/2",
+        "--out", dir.resolve("h2").toString(), "--report");
+    assertEquals(2, withReport.exit());
+    assertTrue(withReport.err().contains("--report needs the whole sweep"), withReport.err());
+  }
+
+  @Test
+  void gridSweep_refusedAtItsDesignKind_nothingWritten() {
+    Cli c = Cli.run("sensitivity", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--out",
+        dir.resolve("g").toString());
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains("tiny-sweep.yaml:6:16: design.kind: sensitivity indices need design kind 'saltelli'"),
+        c.err());
+    assertFalse(c.err().contains("Exception"), c.err());
+    assertFalse(Files.exists(dir.resolve("g")));
+  }
+
+  @Test
+  void badBootstrap_usageError() {
+    Cli c = sensitivity("tiny-morris.yaml", "b", "--bootstrap", "-1");
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains("--bootstrap must be between 0 and 1000000"), c.err());
+    assertFalse(Files.exists(dir.resolve("b")));
+  }
+}
