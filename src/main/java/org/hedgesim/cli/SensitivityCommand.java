@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run a sweep with a saltelli or morris design and estimate the sensitivity",
-        "of each outcome to each parameter: Sobol first-order and total indices, or Morris",
-        "mu*, sigma and mu, with 95% bootstrap intervals (docs/ANALYSIS.md). Writes the",
-        "sweep's files plus sensitivity.csv, and prints a ranked table per outcome.",
+        "of each outcome to each parameter: Sobol first-order and total indices, or",
+        "Morris mu*, sigma and mu, with 95%% bootstrap intervals (docs/ANALYSIS.md).",
+        "Writes the sweep's files plus sensitivity.csv, and prints a ranked table per",
+        "outcome.",
         "On a finished sweep (--out DIR --resume, e.g. shards joined by 'hedgesim merge')",
         "it only recomputes the indices."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
 final class SensitivityCommand extends SweepBase {
 
   @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "" + SweepSensitivity.RESAMPLES,
-      description = "Bootstrap resamples for the 95% intervals (default: ${DEFAULT-VALUE}; 0: no intervals).")
+      description = "Bootstrap resamples for the 95%% intervals (default: ${DEFAULT-VALUE}; 0: no intervals).")
   int resamples;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",

@@ -176,6 +176,29 @@ class SensitivityCommandTest {
   }
 
   @Test
+  void help_isFormattedCleanly() {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+    Cli c;
+    try {
+      System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+      c = Cli.run("sensitivity", "--help");
+      // and every other command's help, which picocli formats the same way
+      for (String other : List.of("run", "compare", "sweep", "merge", "report", "validate", "list", "gui",
+          "generate", "bench")) {
+        assertEquals(0, Cli.run(other, "--help").exit(), other);
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    assertEquals(0, c.exit());
+    assertTrue(c.out().contains("95% bootstrap intervals"), c.out());
+    assertFalse(c.out().contains("%%"), c.out());
+    String w = warnings.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(w.contains("Could not format"), "picocli could not format the help: " + w);
+  }
+
+  @Test
   void badBootstrap_usageError() {
     Cli c = sensitivity("tiny-morris.yaml", "b", "--bootstrap", "-1");
     assertEquals(2, c.exit());
