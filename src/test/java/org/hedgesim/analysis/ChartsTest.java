@@ -86,15 +86,15 @@ class ChartsTest {
     double[] yB = new double[n];
     double[][] yAB = new double[3][n];
     for (int j = 0; j < n; j++) {
-      yA[j] = ishigami(d[0][j]);
-      yB[j] = ishigami(d[1][j]);
-      for (int i = 0; i < 3; i++) yAB[i][j] = ishigami(d[2 + i][j]);
+      yA[j] = Ishigami.ofUnit(d[0][j]);
+      yB[j] = Ishigami.ofUnit(d[1][j]);
+      for (int i = 0; i < 3; i++) yAB[i][j] = Ishigami.ofUnit(d[2 + i][j]);
     }
     SobolIndices.Result sobol = SobolIndices.estimate(yA, yB, yAB, 100, new Well19937c(1));
     double[][][] traj = DesignMatrices.morris(3, 10, 4, 2);
     double[][] y = new double[10][4];
     for (int t = 0; t < 10; t++) {
-      for (int j = 0; j < 4; j++) y[t][j] = ishigami(traj[t][j]);
+      for (int j = 0; j < 4; j++) y[t][j] = Ishigami.ofUnit(traj[t][j]);
     }
     List<MorrisEffects.Effect> morris = MorrisEffects.estimate(traj, y, 100, new Well19937c(3));
     List<String> params = List.of("x1", "x2", "x3");
@@ -116,13 +116,6 @@ class ChartsTest {
     String svg = ChartFiles.svg(c, 600, 300, "s");
     for (String p : params) assertTrue(svg.contains(">" + p + "<"), "parameter " + p + " labelled");
     assertTrue(svg.contains("ST (total)") && svg.contains("S1 (first order)"), "legend names the indices");
-  }
-
-  private static double ishigami(double[] u) {
-    double x1 = -Math.PI + 2 * Math.PI * u[0];
-    double x2 = -Math.PI + 2 * Math.PI * u[1];
-    double x3 = -Math.PI + 2 * Math.PI * u[2];
-    return Math.sin(x1) + 7 * Math.sin(x2) * Math.sin(x2) + 0.1 * Math.pow(x3, 4) * Math.sin(x1);
   }
 
   /** The share of pixels that are not (nearly) white. */

@@ -22,24 +22,10 @@ class SobolIndicesTest {
 
   // ------------------------------------------------------------------ Ishigami
 
-  private static final double A = 7;
-  private static final double B = 0.1;
-
-  /** f(x) = sin x1 + a sin^2 x2 + b x3^4 sin x1, with x_i uniform on [-pi, pi]. */
-  private static double ishigami(double[] u) {
-    double x1 = -Math.PI + 2 * Math.PI * u[0];
-    double x2 = -Math.PI + 2 * Math.PI * u[1];
-    double x3 = -Math.PI + 2 * Math.PI * u[2];
-    return Math.sin(x1) + A * Math.sin(x2) * Math.sin(x2) + B * Math.pow(x3, 4) * Math.sin(x1);
-  }
-
-  /** The analytic partial variances of the Ishigami function. */
-  private static final double PI4 = Math.pow(Math.PI, 4);
-  private static final double PI8 = Math.pow(Math.PI, 8);
-  private static final double V = A * A / 8 + B * PI4 / 5 + B * B * PI8 / 18 + 0.5;
-  private static final double V1 = 0.5 * Math.pow(1 + B * PI4 / 5, 2);
-  private static final double V2 = A * A / 8;
-  private static final double V13 = B * B * PI8 * (1.0 / 18 - 1.0 / 50);
+  private static final double V = Ishigami.V;
+  private static final double V1 = Ishigami.V1;
+  private static final double V2 = Ishigami.V2;
+  private static final double V13 = Ishigami.V13;
 
   @Test
   void ishigami_analyticValues_matchThePublishedOnes() {
@@ -52,7 +38,7 @@ class SobolIndicesTest {
 
   @Test
   void estimate_ishigami_recoversFirstOrderAndTotalIndices() {
-    SobolIndices.Result r = run(SobolIndicesTest::ishigami, 3);
+    SobolIndices.Result r = run(Ishigami::ofUnit, 3);
     double[] s1 = {V1 / V, V2 / V, 0};
     double[] st = {(V1 + V13) / V, V2 / V, V13 / V};
     for (int i = 0; i < 3; i++) {
@@ -88,8 +74,8 @@ class SobolIndicesTest {
 
   @Test
   void estimate_sameSeed_sameIntervals() {
-    SobolIndices.Result a = run(SobolIndicesTest::ishigami, 3);
-    SobolIndices.Result b = run(SobolIndicesTest::ishigami, 3);
+    SobolIndices.Result a = run(Ishigami::ofUnit, 3);
+    SobolIndices.Result b = run(Ishigami::ofUnit, 3);
     assertEquals(a, b);
   }
 
