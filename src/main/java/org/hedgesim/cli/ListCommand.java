@@ -77,12 +77,13 @@ final class ListCommand implements Callable<Integer> {
     Path sweeps = folder.resolve("sweeps");
     if (Files.isDirectory(sweeps)) {
       out.println();
-      out.println("Sweeps in " + sweeps + " (hedgesim sweep FILE):");
+      out.println("Sweeps in " + sweeps + " (hedgesim sweep FILE; a saltelli or morris design: hedgesim sensitivity FILE):");
       try (Stream<Path> s = Files.list(sweeps)) {
         for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
           try {
             Sweep sw = SweepLoader.load(p, p.toString());
-            out.printf("  %-40s %d runs: %s%n", p.getFileName(), sw.runs(), firstLine(sw.description()));
+            out.printf("  %-40s %d runs, %s: %s%n", p.getFileName(), sw.runs(), sw.design().kind(),
+                firstLine(sw.description()));
           } catch (ScenarioException e) {
             out.printf("  %-40s (invalid: %d problems; see hedgesim validate)%n", p.getFileName(), e.problems().size());
           }

@@ -1,0 +1,51 @@
+package org.hedgesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hedgesim.Fixtures;
+import org.hedgesim.scenario.Parameter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hedgesim list}: the shipped scenarios and sweeps, the metrics, the event kinds, the parameters. */
+class ListCommandTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void list_showsEveryShippedScenarioAndSweepWithItsDesign_andTheModelsVocabulary() throws IOException {
+    Path scenarios = Fixtures.repo().resolve("scenarios");
+    Cli c = Cli.run("list", "--scenarios", scenarios.toString());
+    assertEquals(0, c.exit(), c.err());
+    try (var s = Files.list(scenarios)) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        assertTrue(c.out().contains(p.getFileName().toString()), p + " listed:\n" + c.out());
+      }
+    }
+    assertTrue(c.out().contains("exit-drivers-morris.yaml                 1400 runs, morris:"), c.out());
+    assertTrue(c.out().contains("alignment-drivers-sobol.yaml             1920 runs, saltelli:"), c.out());
+    assertTrue(c.out().contains("nationalism-sovereignty.yaml             700 runs, grid:"), c.out());
+    assertTrue(c.out().contains("hedging_index   [state]"), c.out());
+    assertTrue(c.out().contains("Event kinds (events: in a scenario): exit, join,"), c.out());
+    for (Parameter p : Parameter.values()) {
+      assertTrue(c.out().contains("  " + p.key() + " "), p.key() + " listed");
+    }
+  }
+
+  @Test
+  void list_invalidSweepIsNamedNotFatal_andAMissingFolderIsSaid() throws IOException {
+    Files.createDirectories(dir.resolve("sweeps"));
+    Files.writeString(dir.resolve("sweeps/broken.yaml"), "sweep: broken\nscenario: nowhere.yaml\n");
+    Cli c = Cli.run("list", "--scenarios", dir.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.out().contains("broken.yaml") && c.out().contains("(invalid:"), c.out());
+    Cli none = Cli.run("list", "--scenarios", dir.resolve("missing").toString());
+    assertEquals(0, none.exit());
+    assertTrue(none.out().contains("(no such folder)"), none.out());
+  }
+}
