@@ -109,7 +109,14 @@ final class SweepReport {
 
   private static void sensitivity(Path folder, Html h, List<ReportContent.Figure> figures) throws IOException {
     Path file = folder.resolve(SweepSensitivity.FILE);
-    SweepSensitivity.Result analysis = SweepSensitivity.analyse(folder, SweepSensitivity.RESAMPLES);
+    SweepSensitivity.Result analysis;
+    try {
+      analysis = SweepSensitivity.analyse(folder, SweepSensitivity.RESAMPLES);
+    } catch (SweepSensitivity.NotASensitivitySweep e) {
+      h.el("h3", "Sensitivity");
+      h.el("p", "No sensitivity indices: " + e.getMessage() + ".");
+      return;
+    }
     List<SensitivityTable.Entry> entries = Files.isRegularFile(file) ? SensitivityTable.read(file) : analysis.entries();
     boolean sobol = analysis.method().equals("sobol");
     h.el("h3", sobol ? "Sensitivity: Sobol indices" : "Sensitivity: Morris elementary effects");

@@ -87,6 +87,13 @@ public final class SweepSensitivity {
     long seed = sweep.path("seed").asLong();
 
     List<Map<String, String>> design = ResultFiles.rows(ResultFiles.require(folder, "design.csv"));
+    List<String> needed = kind.equals("saltelli") ? List.of("sample", "matrix") : List.of("trajectory", "moved", "step");
+    for (String column : needed) {
+      if (!design.isEmpty() && !design.get(0).containsKey(column)) {
+        throw new NotASensitivitySweep(folder.resolve("design.csv") + ": no column '" + column
+            + "' (written by an older hedgesim); run the sweep again to compute its indices");
+      }
+    }
     Map<String, double[]> means = new LinkedHashMap<>();
     Map<String, int[]> missing = new LinkedHashMap<>();
     for (String o : outcomes) {

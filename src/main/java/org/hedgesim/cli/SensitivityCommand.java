@@ -57,7 +57,12 @@ final class SensitivityCommand extends SweepBase {
 
   @Override
   int finish(PrintWriter out, PrintWriter err, Sweep sweep, SweepRun.Result r) throws IOException {
-    SweepSensitivity.Result s = SweepSensitivity.analyse(r.folder(), resamples);
+    SweepSensitivity.Result s;
+    try {
+      s = SweepSensitivity.analyse(r.folder(), resamples);
+    } catch (SweepSensitivity.NotASensitivitySweep e) {
+      return failure(err, e.getMessage());
+    }
     SweepSensitivity.write(r.folder(), s);
     print(out, s, top);
     out.println("All indices: " + r.folder().resolve(SweepSensitivity.FILE));

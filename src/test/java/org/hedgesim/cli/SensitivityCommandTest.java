@@ -134,6 +134,29 @@ class SensitivityCommandTest {
     assertTrue(ReportChecks.section(d, "manifest").contains("tiny-morris.yaml"));
   }
 
+  /** A Morris folder from before design.csv had its step column: a clear refusal, and a report without indices. */
+  @Test
+  void olderMorrisFolder_withoutSteps_refusedClearly_reportStillWritten() throws Exception {
+    assertEquals(0, sensitivity("tiny-morris.yaml", "old").exit());
+    Path design = dir.resolve("old/design.csv");
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(design)) {
+      String[] cells = line.split(",", -1);
+      List<String> kept = new ArrayList<>(List.of(cells));
+      kept.remove(3); // point,trajectory,moved,step,...
+      lines.add(String.join(",", kept));
+    }
+    Files.write(design, lines);
+    Cli c = sensitivity("tiny-morris.yaml", "old", "--resume");
+    assertEquals(2, c.exit(), c.out());
+    assertTrue(c.err().contains("design.csv: no column 'step' (written by an older hedgesim)"), c.err());
+    assertFalse(c.err().contains("Exception"), c.err());
+    Cli r = Cli.run("report", dir.resolve("old").toString());
+    assertEquals(0, r.exit(), r.err());
+    Document d = ReportChecks.check(dir.resolve("old/report/report.html"));
+    assertTrue(ReportChecks.section(d, "headline").contains("No sensitivity indices:"));
+  }
+
   @Test
   void sweepReport_ofAnLhsSweep_hasScattersAndNoSensitivity() throws Exception {
     Cli c = Cli.run("sweep", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--out",
