@@ -231,7 +231,10 @@ public final class SweepLoader {
     MapReader r = new MapReader(map, "design", problems);
     Kind kind = r.choice("kind", Kind.class);
     if (kind == null) {
-      r.finish(List.of("kind", "points", "samples", "trajectories", "levels", "seed"));
+      // the other keys depend on the kind: only a key no design knows is reported
+      List<String> all = List.of("kind", "points", "samples", "trajectories", "levels", "seed");
+      for (String key : all) r.node(key);
+      r.finish(all);
       return null;
     }
     List<String> known = new ArrayList<>(List.of("kind"));
@@ -455,7 +458,7 @@ public final class SweepLoader {
     String target = r.optText("target");
     String name = r.optText("name");
     r.finish(OUTCOME_KEYS);
-    if (metric == null || reducer == null) return null;
+    if (metric == null) return null;
     actor = actor == null ? "" : actor.strip();
     target = target == null ? "" : target.strip();
     YNode metricAt = m.get("metric");
@@ -470,54 +473,63 @@ public final class SweepLoader {
           + Suggestions.hint(metric, all) + "; `hedgesim list` shows the metrics");
       return null;
     }
-    if (reducer.forEvents() && !isEvent) {
+    // the reduction, the actor and the target are checked each on its own, so all their problems show
+    boolean ok = reducer != null;
+    if (reducer != null && reducer.forEvents() && !isEvent) {
       r.problem(m.get("reduce"), "reduce", "'" + metric + "' is a series: reduce it with final, mean, min or max");
-      return null;
+      ok = false;
     }
-    if (!reducer.forEvents() && !isSeries) {
+    if (reducer != null && !reducer.forEvents() && !isSeries) {
       r.problem(m.get("reduce"), "reduce", "'" + metric + "' is an event: reduce it with first_step, occurred or count");
-      return null;
+      ok = false;
     }
-    if (isSeries && !reducer.forEvents()) {
-      if (actor.isEmpty()) {
-        r.problem(null, "actor", "missing key 'actor' (whose " + metric + ")");
-        return null;
-      }
-      List<String> actors = new ArrayList<>(new LinkedHashSet<>(series.stream()
-          .filter(k -> k.metric().equals(metric)).map(SeriesKey::actor).toList()));
-      if (!actors.contains(actor)) {
-        r.problem(m.get("actor"), "actor", "no series " + metric + " for actor '" + actor + "'"
-            + Suggestions.hint(actor, actors) + "; it exists for " + String.join(", ", actors));
-        return null;
-      }
-      final String a = actor;
-      List<String> targets = series.stream().filter(k -> k.metric().equals(metric) && k.actor().equals(a))
-          .map(SeriesKey::target).toList();
-      if (!targets.contains(target)) {
-        YNode at = m.get("target") != null ? m.get("target") : m;
-        r.problem(at, "target", targets.equals(List.of(""))
-            ? metric + " of " + actor + " has no target; leave 'target' out"
-            : (target.isEmpty() ? "missing key 'target'" : "no series " + metric + "[" + actor + "," + target + "]"
-                + Suggestions.hint(target, targets)) + "; " + metric + " of " + actor + " has targets "
-                + String.join(", ", targets));
-        return null;
-      }
+    if (isSeries) {
+      ok &= checkSeriesEnds(r, m, metric, actor, target, series);
     } else {
       for (String key : List.of("actor", "target")) {
         String id = key.equals("actor") ? actor : target;
         if (!id.isEmpty() && !ids.contains(id) && !(metric.equals("trade_agreement") && key.equals("actor"))) {
           r.problem(m.get(key), key, "no actor, framework or project with id '" + MapReader.abbreviate(id) + "'"
               + Suggestions.hint(id, ids));
-          return null;
+          ok = false;
         }
       }
     }
+    if (!ok) return null;
     if (name == null) {
       name = metric + (actor.isEmpty() ? "" : "_" + actor) + (target.isEmpty() ? "" : "_" + target)
           + "_" + reducer.word();
     }
     checkName(r, m.get("name") != null ? m.get("name") : metricAt, "name", name, parameters, earlier);
     return new OutcomeSpec(name, metric, actor, target, reducer);
+  }
+
+  /** Whether a series outcome names an actor and a target the series exists for; reports what is wrong. */
+  private static boolean checkSeriesEnds(MapReader r, YMap m, String metric, String actor, String target,
+      List<SeriesKey> series) {
+    if (actor.isEmpty()) {
+      r.problem(null, "actor", "missing key 'actor' (whose " + metric + ")");
+      return false;
+    }
+    List<String> actors = new ArrayList<>(new LinkedHashSet<>(series.stream()
+        .filter(k -> k.metric().equals(metric)).map(SeriesKey::actor).toList()));
+    if (!actors.contains(actor)) {
+      r.problem(m.get("actor"), "actor", "no series " + metric + " for actor '" + actor + "'"
+          + Suggestions.hint(actor, actors) + "; it exists for " + String.join(", ", actors));
+      return false;
+    }
+    List<String> targets = series.stream().filter(k -> k.metric().equals(metric) && k.actor().equals(actor))
+        .map(SeriesKey::target).toList();
+    if (!targets.contains(target)) {
+      YNode at = m.get("target") != null ? m.get("target") : m;
+      r.problem(at, "target", targets.equals(List.of(""))
+          ? metric + " of " + actor + " has no target; leave 'target' out"
+          : (target.isEmpty() ? "missing key 'target'" : "no series " + metric + "[" + actor + "," + target + "]"
+              + Suggestions.hint(target, targets)) + "; " + metric + " of " + actor + " has targets "
+              + String.join(", ", targets));
+      return false;
+    }
+    return true;
   }
 
   private void checkName(MapReader r, YNode at, String key, String name, List<SweepParameter> parameters,

@@ -122,6 +122,32 @@ class SweepLoaderTest {
     assertTrue(p.stream().anyMatch(m -> m.startsWith(f + expected)), what + ": " + p);
   }
 
+  @Test
+  void misspeltDesignKind_noFalseProblemsForTheKeysOfTheIntendedKind() throws IOException {
+    Path f = sweep("design: {kind: sobl, samples: 7, smaples: 3}\n", PARAMETERS, OUTCOMES);
+    List<String> p = problems(f);
+    assertEquals(2, p.size(), p.toString());
+    assertTrue(p.get(0).contains("design.kind: expected one of") && p.get(0).contains("(did you mean 'sobol'?)"), p.get(0));
+    assertTrue(p.get(1).contains("design.smaples: unknown key 'smaples' (did you mean 'samples'?)"), p.get(1));
+  }
+
+  /** Each key of an outcome is checked on its own: a bad reduce does not hide a bad target or actor. */
+  @Test
+  void outcome_everyBadKeyReported() throws IOException {
+    Path f = sweep(grid(), PARAMETERS, """
+        outcomes:
+          - {metric: alignment, actor: KHM, target: USS, reduce: fianl}
+          - {metric: exit, actor: KMH, target: CLV-DTA, reduce: final}
+        """);
+    List<String> p = problems(f);
+    assertEquals(4, p.size(), p.toString());
+    assertTrue(p.get(0).contains("outcomes[0].target: no series alignment[KHM,USS] (did you mean 'USA'?)"), p.toString());
+    assertTrue(p.get(1).contains("outcomes[0].reduce: expected one of final"), p.toString());
+    assertTrue(p.get(2).contains("outcomes[1].actor: no actor, framework or project with id 'KMH' (did you mean 'KHM'?)"),
+        p.toString());
+    assertTrue(p.get(3).contains("outcomes[1].reduce: 'exit' is an event"), p.toString());
+  }
+
   static Stream<Arguments> badParameters() {
     return Stream.of(
         arguments("unknown actor", "  - path: actors[KMH].nationalism\n    min: 0.3\n    max: 0.9\n",
