@@ -13,6 +13,7 @@ import org.hedgesim.experiment.ScenarioComparison;
 import org.hedgesim.experiment.ScenarioComparison.Arm;
 import org.hedgesim.experiment.ScenarioRun;
 import org.hedgesim.scenario.Scenario;
+import org.hedgesim.output.ResultFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,9 +61,18 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return execute();
+    } finally {
+      output.releaseUnused();
+    }
+  }
+
+  private Integer execute() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (replications < 2) return bad(err, "--replications must be at least 2 for a paired comparison");
+    if (replications > 1_000_000) return bad(err, "--replications must be at most 1000000");
     if (output.problem() != null) return bad(err, output.problem());
     if (top < 0) return bad(err, "--top must not be negative");
     List<Arm> arms = new ArrayList<>();
@@ -86,7 +96,7 @@ final class CompareCommand implements Callable<Integer> {
     try {
       result = ScenarioComparison.execute(arms, replications, master, target, t,
           report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE);
-    } catch (FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return bad(err, "output folder " + e.getFile() + " " + e.getReason());
     }
     EffectsTable.print(out, result, scenarioFiles, top);

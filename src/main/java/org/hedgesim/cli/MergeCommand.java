@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hedgesim.experiment.SweepException;
 import org.hedgesim.experiment.SweepMerge;
+import org.hedgesim.output.ResultFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,7 @@ final class MergeCommand implements Callable<Integer> {
       err.println("hedgesim merge: " + e.getMessage());
       err.flush();
       return ExitCodes.BAD_INPUT;
-    } catch (FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       err.println("hedgesim merge: output folder " + e.getFile() + " " + e.getReason());
       err.flush();
       return ExitCodes.BAD_INPUT;

@@ -49,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
     try (ResultFolder rf = ResultFolder.prepare(target)) {
       Report.write(folder, rf.file(""));
       rf.commit();
-    } catch (FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return bad(err, "report folder " + e.getFile() + " " + e.getReason() + "; choose another with --out");
     } catch (Report.NotAResult e) {
       return bad(err, e.getMessage());

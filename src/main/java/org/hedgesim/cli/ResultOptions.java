@@ -34,13 +34,23 @@ final class ResultOptions {
     return threads != null ? threads : Runtime.getRuntime().availableProcessors();
   }
 
+  /** The default folder made (empty) by {@link #target}, or null. */
+  private Path reserved;
+
   /**
    * The folder to write: {@code --out}, or a new one under results/NAME/ named by the local time
-   * and {@code suffix} (the clock names the folder; it never enters a result).
+   * and {@code suffix} (the clock names the folder; it never enters a result). The new one is made
+   * at once, empty, so that two commands started in the same second get two folders.
    */
   Path target(String name, String suffix) {
     if (out != null) return out;
-    return ResultFolder.unique(resultsRoot.resolve(name),
+    reserved = ResultFolder.reserve(resultsRoot.resolve(name),
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + suffix);
+    return reserved;
+  }
+
+  /** Removes the default folder again if the command put nothing in it (it failed). */
+  void releaseUnused() {
+    if (reserved != null) ResultFolder.releaseIfEmpty(reserved);
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hedgesim.experiment.ScenarioRun;
 import org.hedgesim.scenario.Scenario;
+import org.hedgesim.output.ResultFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,10 +45,18 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return execute();
+    } finally {
+      output.releaseUnused();
+    }
+  }
+
+  private Integer execute() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (replications != null && replications < 1) {
-      err.println("hedgesim run: --replications must be at least 1");
+    if (replications != null && (replications < 1 || replications > 1_000_000)) {
+      err.println("hedgesim run: --replications must be from 1 to 1000000 (as a scenario's replications:)");
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
@@ -66,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       result = ScenarioRun.execute(s, ScenarioFiles.paths(scenarioFile, s), target, t,
           report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE);
-    } catch (FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       err.println("hedgesim run: output folder " + e.getFile() + " " + e.getReason());
       err.flush();
       return ExitCodes.BAD_INPUT;

@@ -84,6 +84,14 @@ abstract class SweepBase implements Callable<Integer> {
 
   @Override
   public final Integer call() throws IOException {
+    try {
+      return execute();
+    } finally {
+      output.releaseUnused();
+    }
+  }
+
+  private Integer execute() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String problem = output.problem() != null ? output.problem() : problem();
@@ -115,7 +123,7 @@ abstract class SweepBase implements Callable<Integer> {
     try {
       r = SweepRun.execute(sweep, new SweepRun.Options(target, t, shard, resume, timeseries()), progress(err, sweep.name()),
           evaluator);
-    } catch (FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return failure(err, e.getFile() + " " + e.getReason());
     } catch (SweepException e) {
       return failure(err, e.getMessage());
@@ -146,7 +154,7 @@ abstract class SweepBase implements Callable<Integer> {
     try (ResultFolder rf = ResultFolder.prepare(target)) {
       Report.write(folder, rf.file(""));
       rf.commit();
-    } catch (FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return failure(err, "report folder " + e.getFile() + " " + e.getReason());
     }
     out.println("Report: " + target.resolve(Report.FILE));

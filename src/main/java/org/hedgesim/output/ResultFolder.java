@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,7 +24,35 @@ public final class ResultFolder implements AutoCloseable {
   private final Path staging;
   private final boolean keep;
   private final boolean resumed;
-  private boolean committed;
+  private volatile boolean committed;
+  /** Deletes the staging folder if the process is stopped (Ctrl-C, SIGTERM) before the commit. */
+  private Thread cleanup;
+
+  /** A results folder that cannot be made where it was asked for (a file in the way, no permission, ...). */
+  public static final class Unusable extends FileSystemException {
+    private static final long serialVersionUID = 1L;
+
+    Unusable(Path target, IOException cause) {
+      super(target.toString(), null, "cannot be created: " + why(target, cause));
+      initCause(cause);
+    }
+
+    private static String why(Path target, IOException e) {
+      for (Path p = target.getParent(); p != null; p = p.getParent()) {
+        if (Files.exists(p)) {
+          if (!Files.isDirectory(p)) return p + " is a file, not a folder";
+          break;
+        }
+      }
+      if (e instanceof FileAlreadyExistsException f) return f.getFile() + " is a file, not a folder";
+      if (e instanceof java.nio.file.AccessDeniedException a) return "permission denied on " + a.getFile();
+      if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + " does not exist and cannot be made";
+      if (e instanceof FileSystemException f) {
+        return f.getFile() + (f.getReason() != null ? ": " + f.getReason() : ": " + e.getClass().getSimpleName());
+      }
+      return String.valueOf(e.getMessage());
+    }
+  }
 
   private ResultFolder(Path target, Path staging, boolean keep, boolean resumed) {
     this.target = target;
@@ -44,11 +73,26 @@ public final class ResultFolder implements AutoCloseable {
           "exists and is not empty; results are never overwritten");
     }
     Path parent = abs.getParent();
-    Files.createDirectories(parent);
     Path staging = parent.resolve("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
-    deleteTree(staging);
-    Files.createDirectory(staging);
-    return new ResultFolder(abs, staging, false, false);
+    try {
+      Files.createDirectories(parent);
+      deleteTree(staging);
+      Files.createDirectory(staging);
+    } catch (IOException e) {
+      throw new Unusable(abs, e);
+    }
+    ResultFolder f = new ResultFolder(abs, staging, false, false);
+    f.cleanup = new Thread(() -> {
+      for (int attempt = 0; attempt < 3 && !f.committed && Files.exists(staging); attempt++) {
+        try {
+          deleteTree(staging);
+        } catch (IOException | UncheckedIOException e) {
+          // workers may still be writing; try again
+        }
+      }
+    }, "hedgesim-staging-cleanup");
+    Runtime.getRuntime().addShutdownHook(f.cleanup);
+    return f;
   }
 
   /**
@@ -73,7 +117,11 @@ public final class ResultFolder implements AutoCloseable {
       throw new FileAlreadyExistsException(staging.toString(), null,
           "holds unfinished work for " + target + "; resume it, or delete that folder to start again");
     }
-    Files.createDirectories(staging);
+    try {
+      Files.createDirectories(staging);
+    } catch (IOException e) {
+      throw new Unusable(abs, e);
+    }
     return new ResultFolder(abs, staging, true, exists);
   }
 
@@ -93,6 +141,37 @@ public final class ResultFolder implements AutoCloseable {
     Path p = parent.resolve(base);
     for (int i = 2; Files.exists(p); i++) p = parent.resolve(base + "-" + i);
     return p;
+  }
+
+  /**
+   * Like {@link #unique}, but creates the folder (empty), so that two processes started in the same
+   * second cannot pick the same name: creating a folder is atomic, and the loser takes the next
+   * suffix. The empty folder is then filled by {@link #commit()}. Where the folder cannot be made,
+   * returns the name anyway and lets {@link #prepare} report why.
+   */
+  public static Path reserve(Path parent, String base) {
+    for (int i = 1; ; i++) {
+      Path p = parent.resolve(i == 1 ? base : base + "-" + i);
+      if (Files.exists(p)) continue;
+      try {
+        Files.createDirectories(parent);
+        Files.createDirectory(p);
+        return p;
+      } catch (FileAlreadyExistsException e) {
+        if (!Files.isDirectory(parent)) return p; // the parent is a file: prepare says so
+      } catch (IOException e) {
+        return p;
+      }
+    }
+  }
+
+  /** Deletes a folder made by {@link #reserve} if nothing was put in it (the work did not finish). */
+  public static void releaseIfEmpty(Path reserved) {
+    try {
+      if (isEmptyDirectory(reserved)) Files.delete(reserved);
+    } catch (IOException e) {
+      // best effort: an empty folder left behind holds nothing
+    }
   }
 
   private static boolean isEmptyDirectory(Path p) throws IOException {
@@ -132,6 +211,13 @@ public final class ResultFolder implements AutoCloseable {
   /** Removes the staging folder unless the result was committed or is to be resumed. */
   @Override
   public void close() {
+    if (cleanup != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // the process is shutting down: the hook does the cleaning
+      }
+    }
     if (!committed && !keep) {
       try {
         deleteTree(staging);

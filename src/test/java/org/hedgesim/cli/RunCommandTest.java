@@ -207,4 +207,63 @@ class RunCommandTest {
       return s.findFirst().orElse("");
     }
   }
+
+  // ------------------------------------------------------------------ output folders that cannot be made
+
+  @Test
+  void outUnderAFile_exit2NamingTheFile_forRunCompareAndSweep() throws IOException {
+    Path file = Files.writeString(dir.resolve("afile"), "");
+    String tiny = SweepCommandTest.resource("tiny.yaml").toString();
+    Cli run = Cli.run("run", tiny, "--out", file.resolve("sub").toString());
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("cannot be created: " + file.toAbsolutePath() + " is a file, not a folder"), run.err());
+    Cli cmp = Cli.run("compare", tiny, tiny, "-r", "2", "--out", file.resolve("c").toString());
+    assertEquals(2, cmp.exit(), cmp.err());
+    assertTrue(cmp.err().contains("is a file, not a folder"), cmp.err());
+    Cli sweep = Cli.run("sweep", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--out",
+        file.resolve("s").toString(), "--progress", "none");
+    assertEquals(2, sweep.exit(), sweep.err());
+    assertTrue(sweep.err().contains("is a file, not a folder"), sweep.err());
+    for (Cli c : List.of(run, cmp, sweep)) assertFalse(c.err().contains("Exception"), c.err());
+  }
+
+  @Test
+  void defaultFolders_reservedAtOnce_twoCommandsInOneSecondGetTwo() throws IOException {
+    Path a = org.hedgesim.output.ResultFolder.reserve(dir.resolve("r"), "20300101-000000-seed1");
+    Path b = org.hedgesim.output.ResultFolder.reserve(dir.resolve("r"), "20300101-000000-seed1");
+    assertNotEquals(a, b);
+    assertTrue(Files.isDirectory(a) && Files.isDirectory(b));
+    assertEquals("20300101-000000-seed1-2", b.getFileName().toString());
+    org.hedgesim.output.ResultFolder.releaseIfEmpty(a);
+    assertFalse(Files.exists(a), "an unused reserved folder is removed");
+    // a sweep that stops on an invalid design point keeps its runs in its staging folder, and the
+    // default folder it reserved does not stay behind empty
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, """
+        sweep: bad-dates
+        scenario: %s
+        design: {kind: grid, points: 2}
+        parameters:
+          - {path: start, min: 2030-01, max: 2031-06}
+          - {path: end, min: 2030-06, max: 2031-12}
+        outcomes:
+          - {metric: legitimacy, actor: S, reduce: final}
+        """.formatted(SweepCommandTest.resource("tiny.yaml")));
+    Path results = dir.resolve("results");
+    Cli stopped = Cli.run("sweep", bad.toString(), "--results", results.toString(), "--progress", "none");
+    assertEquals(2, stopped.exit(), stopped.err());
+    assertTrue(stopped.err().contains("is not a valid scenario"), stopped.err());
+    try (Stream<Path> left = Files.list(results.resolve("bad-dates"))) {
+      List<String> names = left.map(p -> p.getFileName().toString()).toList();
+      assertEquals(1, names.size(), names.toString());
+      assertTrue(names.get(0).startsWith(".") && names.get(0).endsWith(".partial"), names.toString());
+    }
+  }
+
+  @Test
+  void replications_beyondTheScenarioLimit_refused() {
+    Cli c = Cli.run("run", SweepCommandTest.resource("tiny.yaml").toString(), "-r", "100000000");
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains("--replications must be from 1 to 1000000"), c.err());
+  }
 }

@@ -107,6 +107,34 @@ class SweepProcessIT {
     assertFalse(Files.exists(out.resolve("journal.log")), "the journal is gone once the sweep is complete");
   }
 
+  // ------------------------------------------------------------------ a run stopped with SIGTERM
+
+  /** Ctrl-C or SIGTERM during a run: the shutdown hook removes its half-written staging folder. */
+  @Test
+  void sigtermMidRun_leavesNoStagingFolderAndNoResult() throws Exception {
+    Path out = dir.resolve("stopped");
+    Process p = hedgesim(List.of(), "run", resource("tiny.yaml").toString(), "-r", "1000000", "--threads", "1",
+        "--out", out.toString()).redirectOutput(dir.resolve("term-out.txt").toFile())
+        .redirectError(dir.resolve("term-err.txt").toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (p.isAlive() && stagingOf(out) == null && System.nanoTime() < deadline) Thread.sleep(5);
+    Path staging = stagingOf(out);
+    assertTrue(staging != null, "the run staged its files");
+    Thread.sleep(500); // let it write
+    assertTrue(p.isAlive(), "still running");
+    p.destroy(); // SIGTERM on Unix: shutdown hooks run
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertFalse(Files.exists(staging), "the staging folder is removed: " + staging);
+    assertFalse(Files.exists(out), "no result folder appears");
+  }
+
+  private Path stagingOf(Path out) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.filter(f -> f.getFileName().toString().startsWith("." + out.getFileName() + ".partial-"))
+          .findFirst().orElse(null);
+    }
+  }
+
   // ------------------------------------------------------------------ shards as processes
 
   @Test
