@@ -224,7 +224,7 @@ final class SweepReport {
 
   private static String describeDesign(JsonNode d) {
     List<String> parts = new ArrayList<>();
-    d.fields().forEachRemaining(e -> {
+    d.properties().forEach(e -> {
       if (!e.getKey().equals("sampling_generator")) parts.add(e.getKey() + " " + e.getValue().asText());
     });
     return String.join("; ", parts);

@@ -51,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "The hedgesim repository (default: the one this jar was built in).")
   Path repo;
 
+  @Option(names = "--sweep", paramLabel = "FILE",
+      description = "The benchmark sweep; its base scenario is the one measured (default: the one sweep in scenarios/bench/ of the repository).")
+  Path sweepOption;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -69,15 +73,24 @@ final class BenchCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     Path root = repo != null ? repo.toAbsolutePath() : defaultRepo();
-    Path scenario = root.resolve("scenarios/clv-dta-exit.yaml");
-    Path sweepFile = root.resolve("scenarios/bench/clv-dta-exit-10k.yaml");
     Path launcher = root.resolve("hedgesim");
-    if (!Files.isRegularFile(scenario) || !Files.isRegularFile(sweepFile)) {
-      err.println("hedgesim bench: " + root + " is not the hedgesim repository (no " + sweepFile
-          + "); give --repo DIR");
+    Path sweepFile = sweepOption != null ? sweepOption : benchSweep(root);
+    if (sweepFile == null || !Files.isRegularFile(sweepFile)) {
+      err.println("hedgesim bench: " + (sweepFile == null ? root.resolve("scenarios/bench")
+          + " holds no single benchmark sweep (*.yaml); give --sweep FILE, or --repo DIR" : sweepFile + ": no such file"));
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
+    Sweep benchSweep;
+    try {
+      benchSweep = SweepLoader.load(sweepFile, sweepFile.toString());
+    } catch (org.hedgesim.scenario.ScenarioException e) {
+      ScenarioFiles.print(e, err);
+      return ExitCodes.BAD_INPUT;
+    }
+    // the scenario measured is the sweep's base scenario, as the sweep file names it
+    Path scenario = benchSweep.base().paths().get(0);
+    String scenarioName = scenario.getFileName().toString();
     Path scratch = Files.createTempDirectory("hedgesim-bench");
     List<String[]> rows = new ArrayList<>();
     try {
@@ -88,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
       if (items.contains("agent-step")) {
         Scenario s = Benchmarks.scenario(scenario);
         Benchmarks.AgentStep a = Benchmarks.agentStep(s, Math.max(20, 20 * rounds));
-        rows.add(row("1. model per agent-step (clv-dta-exit, " + a.actors() + " actors x " + a.steps()
+        rows.add(row("1. model per agent-step (" + scenarioName + ", " + a.actors() + " actors x " + a.steps()
                 + " steps, median of " + a.runs() + " runs)",
             String.format(Locale.ROOT, "%.0f ns on MASON, %.0f ns plain loop: %.2fx", a.masonNanos(),
                 a.bareNanos(), a.ratio()),
@@ -104,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
         progress(out, rows);
       }
       if (items.contains("sweep")) {
-        Sweep sweep = SweepLoader.load(sweepFile, sweepFile.toString());
+        Sweep sweep = benchSweep;
         Benchmarks.Throughput warm = Benchmarks.sweepInProcess(sweep, rounds, scratch);
         rows.add(row("2a. sweep of " + sweep.runs() + " runs, one warmed JVM (best of " + rounds + ")",
             String.format(Locale.ROOT, "%.0f runs/s on 1 thread, %.0f on 2: efficiency %.0f%%, %.1f s on 2",
@@ -130,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
       if (items.contains("startup") && Files.isExecutable(launcher)) {
         Benchmarks.Startup st = Benchmarks.startup(List.of(launcher.toString(), "run",
             scenario.toString(), "--results", scratch.resolve("startup").toString()), Math.max(5, rounds), scratch);
-        rows.add(row("3. ./hedgesim run scenarios/clv-dta-exit.yaml (median of " + st.rounds() + ")",
+        rows.add(row("3. ./hedgesim run " + root.relativize(scenario.toAbsolutePath()) + " (median of " + st.rounds() + ")",
             String.format(Locale.ROOT, "%.2f s; java -version %.2f s", st.command(), st.jvm()),
             "< 1.5 s", st.command() < 1.5));
         progress(out, rows);
@@ -149,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
         progress(out, rows);
       }
       if (items.contains("heap")) {
-        Sweep sweep = SweepLoader.load(sweepFile, sweepFile.toString());
+        Sweep sweep = benchSweep;
         Benchmarks.Heap h = Benchmarks.heap(sweep, 10, 200, scratch);
         rows.add(row("5. live heap during a sweep (after full collections, 2 threads)",
             String.format(Locale.ROOT, "%.1f MiB for %d runs, %.1f MiB for %d runs", h.smallMiB(),
@@ -178,6 +191,16 @@ final class BenchCommand implements Callable<Integer> {
     String[] r = rows.get(rows.size() - 1);
     out.println(r[0] + ": " + r[1]);
     out.flush();
+  }
+
+  /** The one sweep file in scenarios/bench/, or null when there is none or more than one. */
+  private static Path benchSweep(Path root) throws java.io.IOException {
+    Path dir = root.resolve("scenarios/bench");
+    if (!Files.isDirectory(dir)) return null;
+    try (var s = Files.list(dir)) {
+      List<Path> yaml = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      return yaml.size() == 1 ? yaml.get(0) : null;
+    }
   }
 
   private static Path defaultRepo() {

@@ -17,9 +17,20 @@ class BenchCommandTest {
     Cli c = Cli.run("bench", "--only", "agent-step,scaling", "--rounds", "1", "--sizes", "10,20",
         "--repo", Fixtures.repo().toString());
     assertEquals(0, c.exit(), c.err());
-    assertTrue(c.out().contains("| 1. model per agent-step"), c.out());
+    assertTrue(c.out().contains("| 1. model per agent-step (clv-dta-exit.yaml,"), "the bench sweep's base scenario: " + c.out());
     assertTrue(c.out().contains("ns on MASON"), c.out());
     assertTrue(c.out().contains("N=10:") && c.out().contains("N=20:"), c.out());
+  }
+
+  @Test
+  void bench_otherSweep_measuresItsBaseScenario_andAMissingOneIsBadInput() {
+    Cli c = Cli.run("bench", "--only", "agent-step", "--rounds", "1", "--repo", Fixtures.repo().toString(),
+        "--sweep", SweepCommandTest.resource("tiny-sweep.yaml").toString());
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.out().contains("| 1. model per agent-step (tiny.yaml, 3 actors"), c.out());
+    Cli missing = Cli.run("bench", "--sweep", "no-such.yaml");
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("no-such.yaml: no such file"), missing.err());
   }
 
   @Test
