@@ -60,7 +60,9 @@ public final class Classroom {
     AtomicReference<Classroom> out = new AtomicReference<>();
     onSwing(() -> {
       HedgeWorldWithUI gui = new HedgeWorldWithUI(new HedgeWorld(masterSeed, scenario));
-      Console console = new Console(gui);
+      Console[] made = new Console[1];
+      QuietStart.run(() -> made[0] = new Console(gui));
+      Console console = made[0];
       console.setIncrementSeedOnStop(false); // a re-run keeps the seed: only the edits change
       console.setNewMenuAllowed(false);
       disableCheckpoints(console);
