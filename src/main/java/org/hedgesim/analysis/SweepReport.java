@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +26,8 @@ final class SweepReport {
 
   private SweepReport() {}
 
-  /** One row of summary.csv. */
-  private record PointMean(int point, Map<String, String> values, double mean, int n, int replications) {}
+  /** One design point's parameter values and mean of an outcome (a row of summary.csv), for the scatter plots. */
+  private record PointMean(Map<String, String> values, double mean) {}
 
   static ReportContent read(Path folder, JsonNode manifest) throws IOException {
     if (manifest.has("shard")) {
@@ -50,8 +49,7 @@ final class SweepReport {
       if (list == null) continue;
       Map<String, String> values = new LinkedHashMap<>();
       for (String p : params) values.put(p, r.get(p));
-      list.add(new PointMean(Integer.parseInt(r.get("point")), values, ResultFiles.number(r.get("mean")),
-          Integer.parseInt(r.get("n")), Integer.parseInt(r.get("replications"))));
+      list.add(new PointMean(values, ResultFiles.number(r.get("mean"))));
     }
 
     Html h = new Html();
@@ -73,21 +71,16 @@ final class SweepReport {
       h.el("th", col);
     }
     h.close("tr").close("thead").open("tbody").nl();
-    for (String o : outcomes) {
-      List<PointMean> pts = byOutcome.get(o).stream().filter(p -> !Double.isNaN(p.mean())).toList();
-      int gaps = byOutcome.get(o).stream().mapToInt(p -> p.replications() - p.n()).sum();
-      h.open("tr").el("td", o);
-      if (pts.isEmpty()) {
+    for (OutcomeRanges.Range r : OutcomeRanges.read(folder.resolve("summary.csv"), params, outcomes)) {
+      h.open("tr").el("td", r.outcome());
+      if (!r.hasValue()) {
         h.el("td", "-").el("td", "-").el("td", "").el("td", "-").el("td", "");
       } else {
-        PointMean lo = pts.stream().min(Comparator.comparingDouble(PointMean::mean)).orElseThrow();
-        PointMean hi = pts.stream().max(Comparator.comparingDouble(PointMean::mean)).orElseThrow();
-        double avg = pts.stream().mapToDouble(PointMean::mean).average().orElse(Double.NaN);
-        h.el("td", RunReport.fmt(avg), "class", "num");
-        h.el("td", RunReport.fmt(lo.mean()), "class", "num").el("td", at(lo), "class", "at");
-        h.el("td", RunReport.fmt(hi.mean()), "class", "num").el("td", at(hi), "class", "at");
+        h.el("td", RunReport.fmt(r.meanOverPoints()), "class", "num");
+        h.el("td", RunReport.fmt(r.low()), "class", "num").el("td", at(r.lowPoint(), r.lowValues()), "class", "at");
+        h.el("td", RunReport.fmt(r.high()), "class", "num").el("td", at(r.highPoint(), r.highValues()), "class", "at");
       }
-      h.el("td", gaps + " of " + (long) byOutcome.get(o).size() * reps + " runs", "class", "num");
+      h.el("td", r.runsWithoutValue() + " of " + r.runs() + " runs", "class", "num");
       h.close("tr").nl();
     }
     h.close("tbody").close("table");
@@ -109,18 +102,25 @@ final class SweepReport {
 
   private static void sensitivity(Path folder, Html h, List<ReportContent.Figure> figures) throws IOException {
     Path file = folder.resolve(SweepSensitivity.FILE);
+    // indices written by 'hedgesim sensitivity' are shown as written (with its --bootstrap); otherwise
+    // they are computed here, with the default resamples
+    boolean written = Files.isRegularFile(file);
     SweepSensitivity.Result analysis;
     try {
-      analysis = SweepSensitivity.analyse(folder, SweepSensitivity.RESAMPLES);
+      analysis = SweepSensitivity.analyse(folder, written ? 0 : SweepSensitivity.RESAMPLES);
     } catch (SweepSensitivity.NotASensitivitySweep e) {
       h.el("h3", "Sensitivity");
       h.el("p", "No sensitivity indices: " + e.getMessage() + ".");
       return;
     }
-    List<SensitivityTable.Entry> entries = Files.isRegularFile(file) ? SensitivityTable.read(file) : analysis.entries();
+    List<SensitivityTable.Entry> entries = written ? SensitivityTable.read(file) : analysis.entries();
+    String intervals = written
+        ? "Values and 95% percentile-bootstrap intervals as hedgesim sensitivity wrote them to sensitivity.csv (with the"
+            + " resamples given to its --bootstrap, 1000 by default)."
+        : analysis.intervals();
     boolean sobol = analysis.method().equals("sobol");
     h.el("h3", sobol ? "Sensitivity: Sobol indices" : "Sensitivity: Morris elementary effects");
-    h.el("p", analysis.detail() + (Files.isRegularFile(file) ? " (values as in sensitivity.csv)." : "."), "class", "note");
+    h.el("p", analysis.detail() + ". " + intervals, "class", "note");
     h.el("p", sobol
         ? "S1 is the share of the outcome's variance over the design that a parameter explains alone; ST adds its "
             + "interactions with the others. ST near 0: the parameter can be fixed anywhere in its range. ST - S1 large: "
@@ -155,7 +155,7 @@ final class SweepReport {
     for (Map.Entry<String, JFreeChart> c : SensitivityTable.charts(entries).entrySet()) {
       String id = "sensitivity-" + c.getKey().replace(" (", "-").replace(")", "");
       figures.add(new ReportContent.Figure(id.replaceAll("[^A-Za-z0-9_.-]", "_"), "Sensitivity of " + c.getKey()
-          + ": bars are the estimates, whiskers their 95% bootstrap intervals (" + analysis.resamples() + " resamples).",
+          + ": bars are the estimates, whiskers their 95% bootstrap intervals. " + intervals,
           c.getValue()));
     }
   }
@@ -230,10 +230,10 @@ final class SweepReport {
     return String.join("; ", parts);
   }
 
-  private static String at(PointMean m) {
+  private static String at(int point, Map<String, String> values) {
     List<String> parts = new ArrayList<>();
-    m.values().forEach((k, v) -> parts.add(k + " = " + v));
-    return "point " + m.point() + ": " + String.join(", ", parts);
+    values.forEach((k, v) -> parts.add(k + " = " + v));
+    return "point " + point + ": " + String.join(", ", parts);
   }
 
   private static void row(Html h, String key, String value) {

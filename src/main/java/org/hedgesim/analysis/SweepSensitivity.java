@@ -41,11 +41,20 @@ public final class SweepSensitivity {
    * @param method "sobol" or "morris"
    * @param entries the table, outcome after outcome, parameters in sweep order
    * @param skipped outcome name -> why it has no indices
-   * @param detail what was estimated and how, in one sentence, for the console and the report
+   * @param detail what was estimated and how, in one sentence, for the console and the report (the
+   *     intervals are described by {@link #intervals()})
    */
   public record Result(String method, List<String> parameters, List<String> outcomes, int replications,
       int resamples, long bootstrapSeed, List<SensitivityTable.Entry> entries, Map<String, String> skipped,
-      String detail) {}
+      String detail) {
+
+    /** How the intervals were made, as a sentence. */
+    public String intervals() {
+      if (resamples == 0) return "No bootstrap intervals (--bootstrap 0).";
+      return "95% percentile-bootstrap intervals " + (method.equals("sobol") ? "" : "of mu* ") + "from " + resamples
+          + " resamples of the " + (method.equals("sobol") ? "rows" : "trajectories") + ".";
+    }
+  }
 
   /** The folder holds no sweep with a sensitivity design. */
   public static final class NotASensitivitySweep extends IOException {
@@ -130,15 +139,14 @@ public final class SweepSensitivity {
     }
     String detail = sobol
         ? String.format(Locale.ROOT, "Sobol indices from a Saltelli design of N = %d sample rows (%d runs of %d "
-            + "replication%s): first order by Saltelli et al. (2010), total by Jansen (1999), 95%% percentile-bootstrap "
-            + "intervals from %d resamples of the rows", design.size() / (parameters.size() + 2),
-            (long) design.size() * replications, replications, replications == 1 ? "" : "s", resamples)
+            + "replication%s): first order by Saltelli et al. (2010), total by Jansen (1999)",
+            design.size() / (parameters.size() + 2), (long) design.size() * replications, replications,
+            replications == 1 ? "" : "s")
         : String.format(Locale.ROOT, "Morris elementary effects from r = %d trajectories on %s levels (%d runs of %d "
-            + "replication%s): mu* = mean |EE| (Campolongo et al. 2007), sigma = sd(EE), 95%% percentile-bootstrap "
-            + "interval of mu* from %d resamples of the trajectories; an effect is the outcome's change per whole range "
-            + "of the parameter", sweep.path("design").path("trajectories").asInt(),
+            + "replication%s): mu* = mean |EE| (Campolongo et al. 2007), sigma = sd(EE); an effect is the outcome's "
+            + "change per whole range of the parameter", sweep.path("design").path("trajectories").asInt(),
             sweep.path("design").path("levels").asText(), (long) design.size() * replications, replications,
-            replications == 1 ? "" : "s", resamples);
+            replications == 1 ? "" : "s");
     return new Result(sobol ? "sobol" : "morris", List.copyOf(parameters), List.copyOf(outcomes), replications,
         resamples, seed, List.copyOf(entries), skipped, detail);
   }

@@ -61,11 +61,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try {
-      return execute();
-    } finally {
-      output.releaseUnused();
-    }
+    return output.releasingUnused(this::execute);
   }
 
   private Integer execute() throws IOException {

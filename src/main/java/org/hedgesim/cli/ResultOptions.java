@@ -49,8 +49,21 @@ final class ResultOptions {
     return reserved;
   }
 
-  /** Removes the default folder again if the command put nothing in it (it failed). */
-  void releaseUnused() {
-    if (reserved != null) ResultFolder.releaseIfEmpty(reserved);
+  /** A command's work, which may call {@link #target}. */
+  @FunctionalInterface
+  interface Work {
+    Integer run() throws java.io.IOException;
+  }
+
+  /**
+   * Does a command's work, then removes the default folder {@link #target} made if the work put
+   * nothing in it (it failed or stopped early), whatever the way it ended.
+   */
+  Integer releasingUnused(Work work) throws java.io.IOException {
+    try {
+      return work.run();
+    } finally {
+      if (reserved != null) ResultFolder.releaseIfEmpty(reserved);
+    }
   }
 }

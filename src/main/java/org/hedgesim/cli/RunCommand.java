@@ -45,11 +45,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try {
-      return execute();
-    } finally {
-      output.releaseUnused();
-    }
+    return output.releasingUnused(this::execute);
   }
 
   private Integer execute() throws IOException {

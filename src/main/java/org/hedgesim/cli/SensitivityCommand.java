@@ -71,7 +71,7 @@ final class SensitivityCommand extends SweepBase {
 
   static void print(PrintWriter out, SweepSensitivity.Result s, int top) {
     boolean sobol = s.method().equals("sobol");
-    out.println(s.detail() + ".");
+    out.println(s.detail() + ". " + s.intervals());
     out.println(sobol
         ? "S1: share of the outcome's variance a parameter explains alone; ST: with its interactions. Ranked by ST."
         : "mu*: mean |change of the outcome| over a whole range of the parameter; sigma: spread of those changes"

@@ -84,11 +84,7 @@ abstract class SweepBase implements Callable<Integer> {
 
   @Override
   public final Integer call() throws IOException {
-    try {
-      return execute();
-    } finally {
-      output.releaseUnused();
-    }
+    return output.releasingUnused(this::execute);
   }
 
   private Integer execute() throws IOException {

@@ -136,15 +136,9 @@ public final class ResultFolder implements AutoCloseable {
     return resumed;
   }
 
-  /** A new folder under {@code parent} named {@code base}, or base-2, base-3, ... if taken. */
-  public static Path unique(Path parent, String base) {
-    Path p = parent.resolve(base);
-    for (int i = 2; Files.exists(p); i++) p = parent.resolve(base + "-" + i);
-    return p;
-  }
-
   /**
-   * Like {@link #unique}, but creates the folder (empty), so that two processes started in the same
+   * A new folder under {@code parent} named {@code base}, or base-2, base-3, ... if taken, created
+   * at once (empty), so that two processes started in the same
    * second cannot pick the same name: creating a folder is atomic, and the loser takes the next
    * suffix. The empty folder is then filled by {@link #commit()}. Where the folder cannot be made,
    * returns the name anyway and lets {@link #prepare} report why.

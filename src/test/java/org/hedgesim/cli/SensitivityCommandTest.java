@@ -126,6 +126,15 @@ class SensitivityCommandTest {
     String headline = ReportChecks.section(d, "headline");
     assertTrue(headline.contains("Sensitivity: Morris elementary effects"), headline);
     assertTrue(headline.contains("Outcomes across the design"), headline);
+    // the indices are shown as the command wrote them, not recomputed with other settings
+    assertTrue(headline.contains("as hedgesim sensitivity wrote them to sensitivity.csv"), headline);
+    // a plain sweep of the same file has no sensitivity.csv: its report computes the indices and says how
+    Cli sweep = Cli.run("sweep", SweepCommandTest.resource("tiny-morris.yaml").toString(), "--out",
+        dir.resolve("plain").toString(), "--progress", "none", "--report");
+    assertEquals(0, sweep.exit(), sweep.err());
+    String plain = ReportChecks.section(ReportChecks.check(dir.resolve("plain/report/report.html")), "headline");
+    assertTrue(plain.contains("95% percentile-bootstrap intervals of mu* from 1000 resamples of the trajectories"), plain);
+    assertTrue(plain.contains("point 11: nationalism = 1"), plain);
     String plots = ReportChecks.section(d, "plots");
     assertTrue(plots.contains("Sensitivity of alignment_S_P_final (morris)"), plots);
     assertTrue(Files.isRegularFile(out.resolve("report/plots/sensitivity-alignment_S_P_final-morris.svg")));
