@@ -28,8 +28,10 @@ public sealed interface Design
    */
   DesignPoints generate(int[] cardinality, RandomGenerator rng);
 
-  /** Whether the design draws from the sampling generator. */
-  boolean sampled();
+  /** Whether the design draws from the sampling generator (the random designs say so). */
+  default boolean sampled() {
+    return false;
+  }
 
   /** The design's settings, for the manifest. */
   Map<String, Object> describe();

@@ -56,11 +56,6 @@ public record FullGrid(int points) implements Design {
   }
 
   @Override
-  public boolean sampled() {
-    return false;
-  }
-
-  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", kind());

@@ -73,11 +73,6 @@ public record SaltelliMatrices(int samples) implements Design {
   }
 
   @Override
-  public boolean sampled() {
-    return false;
-  }
-
-  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", kind());

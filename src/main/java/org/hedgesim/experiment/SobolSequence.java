@@ -44,11 +44,6 @@ public record SobolSequence(int samples) implements Design {
   }
 
   @Override
-  public boolean sampled() {
-    return false;
-  }
-
-  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", kind());
