@@ -64,6 +64,52 @@ public final class Fixtures {
     }
   }
 
+  /**
+   * A variant of any scenario file: writes {@code body} to a file in {@code dir} that extends
+   * {@code base}, and loads it.
+   */
+  public static Scenario variantOf(Path dir, Path base, String name, String body) {
+    try {
+      Path f = dir.resolve(name + ".yaml");
+      Files.writeString(f, "scenario: " + name + "\nextends: " + base.toAbsolutePath() + "\n" + body);
+      return ScenarioLoader.load(f);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (ScenarioException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /** The final value of a series in each replication. */
+  public static double[] finals(List<Replication> reps, String metric, String actor, String target) {
+    return reps.stream().mapToDouble(r -> value(r, metric, actor, target, r.steps() - 1)).toArray();
+  }
+
+  /** The run mean of a series in each replication. */
+  public static double[] runMeans(List<Replication> reps, String metric, String actor, String target) {
+    return reps.stream().mapToDouble(r -> runMean(r, metric, actor, target)).toArray();
+  }
+
+  /** The mean of numbers. */
+  public static double mean(double[] v) {
+    return java.util.Arrays.stream(v).average().orElseThrow();
+  }
+
+  /** The sample standard deviation of numbers. */
+  public static double sd(double[] v) {
+    double m = mean(v);
+    double ss = 0;
+    for (double x : v) ss += (x - m) * (x - m);
+    return Math.sqrt(ss / (v.length - 1));
+  }
+
+  /** Element-wise a - b. */
+  public static double[] minus(double[] a, double[] b) {
+    double[] d = new double[a.length];
+    for (int i = 0; i < a.length; i++) d[i] = a[i] - b[i];
+    return d;
+  }
+
   /** Runs replications 0..n-1 of a scenario with the seeds the run command would use. */
   public static List<Replication> run(Scenario s, int n) {
     List<Replication> out = new ArrayList<>();

@@ -31,6 +31,7 @@ public final class Hedgesim implements Runnable {
     java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
     m.put("run", RunCommand::new);
     m.put("compare", CompareCommand::new);
+    m.put("explain", ExplainCommand::new);
     m.put("sweep", SweepCommand::new);
     m.put("merge", MergeCommand::new);
     m.put("sensitivity", SensitivityCommand::new);

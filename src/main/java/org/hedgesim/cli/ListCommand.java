@@ -25,25 +25,37 @@ final class ListCommand implements Callable<Integer> {
   /** Metrics recorded every step, with their meaning (docs/MODEL.md has the equations). */
   static final List<String[]> METRICS = List.of(
       new String[] {"alignment", "state, pole", "position toward the pole, -1 (balancing) to +1 (bandwagoning)"},
+      new String[] {"lean", "state, K|L", "observable: (alignment to K - alignment to L) / 2, for each pair of poles"},
+      new String[] {"vote_position", "state, K|L", "observable: logistic(vote_intercept + vote_slope x lean), 0 at L, 1 at K"},
       new String[] {"dependence", "state, pole", "weighted share of the state's flows with the pole"},
-      new String[] {"threat", "state, pole", "Walt threat: power x proximity x distrust x grievance"},
-      new String[] {"utility", "state, pole", "what aligning with the pole is worth to the state"},
+      new String[] {"returns", "state, pole", "value of ties R: the pole's flows over GDP, shared frameworks, believed courtship"},
+      new String[] {"threat", "state, pole", "Walt's dyadic threat: relative power x proximity x distrust x grievance x dispute"},
+      new String[] {"security_value", "state, pole", "the pole as protector against the worst other threat"},
+      new String[] {"vulnerability", "state, pole", "dependence squared x distrust"},
+      new String[] {"marginal_value", "state, pole", "m: what leaning toward the pole is worth (before the hedging penalty)"},
+      new String[] {"credibility", "state, pole", "belief that the pole's promises are kept, 0 to 1"},
       new String[] {"fdi_stock", "state, pole", "investment stock from the pole in the state, US$ bn"},
-      new String[] {"<channel>_share", "state, pole", "the pole's share of the state's flows in one channel (fdi_share, ...)"},
+      new String[] {"<channel>_share", "state, pole", "the pole's share of the state's flows in one channel (stocks for stock channels)"},
+      new String[] {"<channel>_inflow_share", "state, pole", "for a stock channel: the pole's share of this year's inflows"},
       new String[] {"hedging_index", "state", "1 - (max - min alignment) / 2; 1 = equidistant"},
       new String[] {"autonomy", "state", "1 - largest dependence on one pole"},
       new String[] {"legitimacy", "state", "domestic legitimacy, 0 to 1"},
       new String[] {"nationalism", "state", "nationalist pressure, 0 to 1"},
+      new String[] {"growth_expectation", "state", "the growth the public expects; it adapts to the growth it sees"},
       new String[] {"memberships", "state", "number of frameworks the state belongs to"},
       new String[] {"hhi", "state, channel", "Herfindahl index of the state's partners in a channel"},
       new String[] {"hhi_norm", "state, channel", "the same, rescaled to 0..1 for the number of partners"},
-      new String[] {"trust", "state, actor", "trust between the two, 0 to 1"},
+      new String[] {"trust", "state, actor", "perceived benignity of the other, 0 to 1 (a survey-like index)"},
       new String[] {"exit_pressure", "state, framework", "pressure to leave the framework (the same formula for non-members)"},
+      new String[] {"salience", "state, dispute", "how much a dispute weighs, 0 to 1"},
+      new String[] {"capability", "pole", "share of world capability; it follows relative GDP"},
+      new String[] {"courtship", "pole, state", "offered investment and aid, US$ bn a year"},
+      new String[] {"coercion", "pole, state", "share of sanctionable flows cut: scripted sanctions and coercion together"},
       new String[] {"gdp", "actor", "GDP, US$ bn"});
 
   static final List<String> EVENT_KINDS = List.of("exit", "join", "project", "sanction",
       "lift_sanction", "trade_agreement", "visit", "aid", "approach", "shock", "set", "reroute",
-      "relation");
+      "relation", "incident", "leader");
 
   /** Kinds that appear in events.csv besides the scenario's own. */
   static final List<String> LOGGED_KINDS = List.of("project_start", "project_delay",
@@ -92,13 +104,18 @@ final class ListCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Metrics (timeseries.csv, summary.csv):");
-    for (String[] m : METRICS) out.printf("  %-15s %-18s %s%n", m[0], "[" + m[1] + "]", m[2]);
+    for (String[] m : METRICS) out.printf("  %-22s %-18s %s%n", m[0], "[" + m[1] + "]", m[2]);
     out.println();
     out.println("Event kinds (events: in a scenario): " + String.join(", ", EVENT_KINDS));
     out.println("Also in events.csv (decided by the model): " + String.join(", ", LOGGED_KINDS));
     out.println();
     out.println("Model parameters (parameters: in a scenario):");
     for (Parameter p : Parameter.values()) out.printf("  %-32s %s [%s]%n", p.key(), p.description(), p.unit());
+    out.println();
+    out.println("Mechanisms (knock_out: in a scenario; hedgesim explain switches each off in turn):");
+    for (org.hedgesim.scenario.Mechanism m : org.hedgesim.scenario.Mechanism.values()) {
+      out.printf("  %-32s %s%n", m.key(), m.description());
+    }
     out.flush();
     return ExitCodes.OK;
   }

@@ -58,7 +58,7 @@ public record OutcomeSpec(String name, String metric, String actor, String targe
   public static final List<String> EVENT_KINDS = List.of("exit", "join", "sanction",
       "lift_sanction", "offer", "visit", "aid", "approach", "shock", "relation", "set", "reroute",
       "trade_agreement", "project_start", "project_delay", "project_complete", "regime_switch",
-      "skipped");
+      "incident", "leader", "skipped");
 
   public boolean isEvent() {
     return reducer.forEvents();

@@ -11,7 +11,8 @@ import org.hedgesim.scenario.Scenario;
 
 /**
  * Outcomes of a whole run, beyond the time series: whether and when each small state left or
- * joined each framework, and how many sanctions, offers and visits each pole directed at it. The
+ * joined each framework, how many sanctions, offers and visits each pole directed at it, how many
+ * incidents it had with each pole, and how often its regime and its government changed. The
  * set of outcomes depends on the scenario only, so every replication has the same rows.
  */
 public final class Outcomes {
@@ -32,11 +33,14 @@ public final class Outcomes {
         add("joined", a.id(), f.id());
         add("join_step", a.id(), f.id());
       }
+      add("regime_switches", a.id(), "");
+      add("leader_changes", a.id(), "");
       for (String pole : s.poles()) {
         if (pole.equals(a.id())) continue;
         add("sanctions", pole, a.id());
         add("offers", pole, a.id());
         add("visits", pole, a.id());
+        add("incidents", a.id(), pole);
       }
     }
   }
@@ -64,10 +68,18 @@ public final class Outcomes {
         case "sanction" -> count(v, "sanctions", e);
         case "offer" -> count(v, "offers", e);
         case "visit" -> count(v, "visits", e);
+        case "incident" -> count(v, "incidents", e);
+        case "regime_switch" -> countActor(v, "regime_switches", e);
+        case "leader" -> countActor(v, "leader_changes", e);
         default -> { }
       }
     }
     return v;
+  }
+
+  private void countActor(double[] v, String metric, EventRecord e) {
+    Integer i = index.get(metric + "|" + e.actor() + "|");
+    if (i != null) v[i]++;
   }
 
   private void first(double[] v, String flag, String step, EventRecord e) {

@@ -39,9 +39,13 @@ final class Captions {
     return switch (e.kind()) {
       case "exit" -> a + " leaves " + t;
       case "join" -> a + " joins " + t;
-      case "sanction" -> a + " sanctions " + t + percent(" (cuts ", v, " of trade and aid)");
+      case "sanction" -> a + (e.origin().equals("endogenous") ? " coerces " : " sanctions ") + t
+          + percent(" (cuts ", v, " of trade and aid)");
       case "lift_sanction" -> a + " lifts its sanction on " + t;
-      case "offer" -> a + (d.startsWith("reward") ? " rewards " : " courts ") + t + percent(" (offers +", v, ")");
+      case "offer" -> a + (d.startsWith("not delivered") ? " fails to deliver to " : " courts ") + t
+          + String.format(Locale.ROOT, " (US$%.2f bn a year)", v);
+      case "incident" -> a + "-" + t + " incident: " + d;
+      case "leader" -> a + ": new government, " + d;
       case "visit" -> a + " visits " + t + (d.isEmpty() ? "" : " (" + d.replace('_', ' ') + ")");
       case "aid" -> a + " gives " + t + String.format(Locale.ROOT, " US$%.2f bn of aid", v)
           + (d.isEmpty() ? "" : " (" + d + ")");

@@ -12,7 +12,8 @@ import sim.util.media.chart.TimeSeriesChartGenerator;
 
 /**
  * The live charts, made with MASON's chart generators: each small state's alignment toward each
- * pole, its hedging index, and its dependence on each pole, over the steps of the run. The series
+ * pole; its hedging index and its lean between the two main poles; its dependence on each pole;
+ * and each pole's courtship and coercion of it, over the steps of the run. The series
  * are made once (the actors do not change between runs); each run clears them and schedules them
  * again, after each step of the model, from the values the run records.
  */
@@ -30,16 +31,22 @@ final class Charts {
   final TimeSeriesChartGenerator alignment;
   final TimeSeriesChartGenerator hedging;
   final TimeSeriesChartGenerator dependence;
+  final TimeSeriesChartGenerator powers;
   private final List<Line> lines = new ArrayList<>();
 
   Charts(Scenario s, String poleA, String poleB) {
     String x = s.step().name().toLowerCase(java.util.Locale.ROOT) + "s since " + s.start();
     alignment = ChartUtilities.buildTimeSeriesChartGenerator("Alignment toward each power", x);
     alignment.setYAxisLabel("alignment (-1 balancing, +1 bandwagoning)");
-    hedging = ChartUtilities.buildTimeSeriesChartGenerator("Hedging index", x);
-    hedging.setYAxisLabel("hedging index (1 = equidistant)");
+    hedging = ChartUtilities.buildTimeSeriesChartGenerator("Hedging index and lean", x);
+    hedging.setYAxisLabel("hedging index (1 = equidistant); lean between the main powers");
     dependence = ChartUtilities.buildTimeSeriesChartGenerator("Dependence on each power", x);
     dependence.setYAxisLabel("dependence share");
+    powers = ChartUtilities.buildTimeSeriesChartGenerator("Courtship and coercion by each power", x);
+    powers.setYAxisLabel("courtship, US$ bn a year (solid); coercion, share cut (dashed)");
+    int ia = s.poles().indexOf(poleA);
+    int ib = s.poles().indexOf(poleB);
+    String pair = ia >= 0 && ib >= 0 ? (ia < ib ? poleA + "|" + poleB : poleB + "|" + poleA) : null;
     int state = 0;
     for (ActorSpec a : s.actors()) {
       if (!a.isSmall()) continue;
@@ -51,8 +58,16 @@ final class Charts {
             : OTHER_POLES[other++ % OTHER_POLES.length];
         add(alignment, a.id() + " to " + p, c, dash, "alignment", a.id(), p);
         add(dependence, a.id() + " on " + p, c, dash, "dependence", a.id(), p);
+        if (state == 0) {
+          add(powers, p + " courts " + a.id(), c, TimeSeriesAttributes.PATTERN_SOLID, "courtship", p, a.id());
+          add(powers, p + " coerces " + a.id(), c, TimeSeriesAttributes.PATTERN_DASH, "coercion", p, a.id());
+        }
       }
       add(hedging, a.id(), STATES[state % STATES.length], dash, "hedging_index", a.id(), "");
+      if (pair != null && !a.id().equals(poleA) && !a.id().equals(poleB)) {
+        add(hedging, a.id() + " lean " + pair.replace("|", " vs "), STATES[state % STATES.length],
+            TimeSeriesAttributes.PATTERN_DOT, "lean", a.id(), pair);
+      }
       state++;
     }
   }
@@ -67,7 +82,7 @@ final class Charts {
   }
 
   List<TimeSeriesChartGenerator> all() {
-    return List.of(alignment, hedging, dependence);
+    return List.of(alignment, hedging, dependence, powers);
   }
 
   /** Clears the series and schedules them for a run that has just started. */

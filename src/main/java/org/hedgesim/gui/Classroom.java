@@ -98,10 +98,12 @@ public final class Classroom {
     int chartsX = screen.x + mapW + consoleW;
     int chartsW = screen.x + screen.width - chartsX;
     int belowH = screen.y + screen.height - (screen.y + mapH);
-    if (charts.size() == 3 && chartsW >= 300) {
+    if (charts.size() == 4 && chartsW >= 300) {
+      // alignment and dependence to the right of the Console; hedging and the powers below the map
       charts.get(0).setBounds(chartsX, screen.y, chartsW, screen.height / 2);
       charts.get(2).setBounds(chartsX, screen.y + screen.height / 2, chartsW, screen.height - screen.height / 2);
-      charts.get(1).setBounds(screen.x, screen.y + mapH, mapW, Math.max(200, belowH));
+      charts.get(1).setBounds(screen.x, screen.y + mapH, mapW / 2, Math.max(200, belowH));
+      charts.get(3).setBounds(screen.x + mapW / 2, screen.y + mapH, mapW - mapW / 2, Math.max(200, belowH));
     } else {
       int w = (mapW + consoleW) / Math.max(1, charts.size());
       for (int i = 0; i < charts.size(); i++) {

@@ -13,12 +13,12 @@ import org.hedgesim.scenario.Inducements;
 import org.hedgesim.scenario.Parameter;
 import org.hedgesim.scenario.Scenario;
 import org.hedgesim.scenario.Strategy;
-import org.hedgesim.scenario.Weights;
 
 /**
  * The scenario's key values as knobs for the Model tab, read from the scenario itself: for each
- * small state its nationalism, neutrality cap, strategy, tolerated dependence and inertia; for each
- * pole its approach, sanction severity and offer size; the model parameters that drive alignment
+ * small state its nationalism, neutrality bound, strategy, risk aversion, commitment cost, tolerated
+ * dependence and inertia; for each pole its doctrine, budget, largest coercion and its rivalry
+ * with each other pole; the model parameters that drive alignment
  * and exits; and each event (on or off, or its yearly rate). {@link #apply()} gives the scenario of
  * the next run. Each change means what the same change in a scenario file would mean; a changed
  * strategy brings that strategy's default weights.
@@ -35,7 +35,8 @@ final class Knobs {
   private record Range(Parameter parameter, double min, double max) {}
 
   private static final List<Range> PARAMETERS = List.of(
-      new Range(Parameter.UTILITY_GAIN, 0.0, 5.0),
+      new Range(Parameter.UNCERTAINTY_WEIGHT, 0.0, 3.0),
+      new Range(Parameter.BALANCE_THRESHOLD, 0.0, 1.0),
       new Range(Parameter.ALIGNMENT_NOISE, 0.0, 0.1),
       new Range(Parameter.CAPABILITY_EXPONENT, 0.0, 2.0),
       new Range(Parameter.EXIT_THRESHOLD, 0.0, 1.0),
@@ -76,55 +77,90 @@ final class Knobs {
     String id = a.id();
     all.add(Knob.number(STATES, id + " nationalism",
         "nu: how much dependence and subordination cost at home; drives exits from frameworks",
-        a.nationalism(), 0.0, 1.0,
-        (s, k) -> withActor(s, id, x -> copy(x, k.number(), x.neutrality(), x.strategy(), x.weights(),
-            x.inertia(), x.tolerance(), x.approach(), x.inducements()))));
+        a.nationalism(), 0.0, 1.0, (s, k) -> withActor(s, id, x -> x.withNationalism(k.number()))));
     all.add(Knob.number(STATES, id + " neutrality",
-        "kappa: the largest |alignment| the state allows itself (a neutrality clause means a small cap)",
-        a.neutrality(), 0.05, 1.0,
-        (s, k) -> withActor(s, id, x -> copy(x, x.nationalism(), k.number(), x.strategy(), x.weights(),
-            x.inertia(), x.tolerance(), x.approach(), x.inducements()))));
+        "kappa: the hard bound on |alignment| (a neutrality clause)",
+        a.neutrality(), 0.05, 1.0, (s, k) -> withActor(s, id, x -> x.withNeutrality(k.number()))));
     all.add(Knob.choice(STATES, id + " strategy",
-        "How the state weighs returns, threat, dominance and security (a new strategy brings its default weights)",
+        "The state's profile: weights, commitment cost and risk aversion (a new strategy brings its defaults)",
         STRATEGIES, a.strategy().ordinal(),
         (s, k) -> withActor(s, id, x -> {
           Strategy st = Strategy.values()[k.choice()];
-          Weights w = st == a.strategy() ? a.weights() : s.strategies().get(st);
-          return copy(x, x.nationalism(), x.neutrality(), st, w, x.inertia(), x.tolerance(),
-              x.approach(), x.inducements());
+          return st == a.strategy() ? x : x.withStrategy(st, s.strategies().get(st));
         })));
+    all.add(Knob.number(STATES, id + " risk aversion",
+        "rho: how much the state fears being caught leaning toward one of two rivals (the hedging penalty)",
+        a.riskAversion(), 0.0, 5.0, (s, k) -> withActor(s, id, x -> x.withRiskAversion(k.number()))));
+    all.add(Knob.number(STATES, id + " commitment cost",
+        "c: the cost of leaning at all; a neutral state has a high one",
+        a.commitmentCost(), 0.01, 2.0, (s, k) -> withActor(s, id, x -> x.withCommitmentCost(k.number()))));
     all.add(Knob.number(STATES, id + " tolerance",
-        "h: the dependence share on one partner the state accepts before it diversifies",
-        a.tolerance(), 0.0, 1.0,
-        (s, k) -> withActor(s, id, x -> copy(x, x.nationalism(), x.neutrality(), x.strategy(), x.weights(),
-            x.inertia(), k.number(), x.approach(), x.inducements()))));
+        "the dependence share on one partner the public accepts before legitimacy suffers",
+        a.tolerance(), 0.0, 1.0, (s, k) -> withActor(s, id, x -> x.withTolerance(k.number()))));
     all.add(Knob.number(STATES, id + " inertia",
         "eta: share of the gap to its target alignment the state closes each step",
-        a.inertia(), 0.01, 1.0,
-        (s, k) -> withActor(s, id, x -> copy(x, x.nationalism(), x.neutrality(), x.strategy(), x.weights(),
-            k.number(), x.tolerance(), x.approach(), x.inducements()))));
+        a.inertia(), 0.01, 1.0, (s, k) -> withActor(s, id, x -> x.withInertia(k.number()))));
   }
 
   private void addPole(ActorSpec a) {
     String id = a.id();
-    all.add(Knob.choice(POWERS, id + " approach",
-        "positive: courts with offers; negative: sanctions a state that leans away; mixed: both; none",
+    all.add(Knob.choice(POWERS, id + " doctrine",
+        "positive: courts with investment and aid; negative: coerces a state that leans to its rivals;"
+            + " mixed: courts within its tolerance, coerces beyond it; none",
         APPROACHES, a.approach().ordinal(),
-        (s, k) -> withActor(s, id, x -> copy(x, x.nationalism(), x.neutrality(), x.strategy(), x.weights(),
-            x.inertia(), x.tolerance(), Approach.values()[k.choice()], x.inducements()))));
+        (s, k) -> withActor(s, id, x -> x.withApproach(Approach.values()[k.choice()]))));
     Inducements ind = a.inducements();
-    all.add(Knob.number(POWERS, id + " sanction severity",
-        "share of trade access and aid a sanction by this power cuts", ind.sanctionSeverity(), 0.0, 1.0,
-        (s, k) -> withActor(s, id, x -> copy(x, x.nationalism(), x.neutrality(), x.strategy(), x.weights(),
-            x.inertia(), x.tolerance(), x.approach(), new Inducements(x.inducements().goal(),
-                x.inducements().floor(), x.inducements().offerSize(), k.number(),
-                x.inducements().reviewMonths(), x.inducements().liftMargin())))));
-    all.add(Knob.number(POWERS, id + " offer size",
-        "share by which an offer raises this power's aid and investment", ind.offerSize(), 0.0, 0.3,
-        (s, k) -> withActor(s, id, x -> copy(x, x.nationalism(), x.neutrality(), x.strategy(), x.weights(),
-            x.inertia(), x.tolerance(), x.approach(), new Inducements(x.inducements().goal(),
-                x.inducements().floor(), k.number(), x.inducements().sanctionSeverity(),
-                x.inducements().reviewMonths(), x.inducements().liftMargin())))));
+    all.add(Knob.number(POWERS, id + " budget",
+        "B: US$ bn a year this power may offer all small states together", ind.budget(), 0.0,
+        Math.max(10.0, 2 * ind.budget()),
+        (s, k) -> withActor(s, id, x -> x.withInducements(budget(x.inducements(), k.number())))));
+    all.add(Knob.number(POWERS, id + " max coercion",
+        "the largest share of trade access and aid this power's coercion cuts", ind.maxCoercion(), 0.0, 1.0,
+        (s, k) -> withActor(s, id, x -> x.withInducements(maxCoercion(x.inducements(), k.number())))));
+    List<String> poles = base.poles();
+    int at = poles.indexOf(id);
+    for (int j = at + 1; j < poles.size(); j++) {
+      String other = poles.get(j);
+      var given = base.relation(id, other);
+      double rivalry = given == null ? 0.0 : given.rivalry();
+      all.add(Knob.number(POWERS, id + "-" + other + " rivalry",
+          "rho_kl: how far the two powers are rivals (0: none, 1: total)", rivalry, 0.0, 1.0,
+          (s, k) -> withRivalry(s, id, other, k.number())));
+    }
+  }
+
+  private static Inducements budget(Inducements i, double b) {
+    return new Inducements(b, i.responsiveness(), i.rivalryResponse(), i.tolerance(), i.hysteresis(),
+        i.maxCoercion(), i.delivery(), i.reviewMonths());
+  }
+
+  private static Inducements maxCoercion(Inducements i, double m) {
+    return new Inducements(i.budget(), i.responsiveness(), i.rivalryResponse(), i.tolerance(),
+        i.hysteresis(), m, i.delivery(), i.reviewMonths());
+  }
+
+  /** The scenario with the rivalry between two poles set (a relation entry added if there is none). */
+  private static Scenario withRivalry(Scenario s, String a, String b, double rivalry) {
+    var given = s.relation(a, b);
+    if (given != null && given.rivalry() == rivalry) return s;
+    List<org.hedgesim.scenario.RelationSpec> out = new ArrayList<>();
+    boolean found = false;
+    for (var r : s.relations()) {
+      boolean pair = (r.a().equals(a) && r.b().equals(b)) || (r.a().equals(b) && r.b().equals(a));
+      if (pair) {
+        found = true;
+        out.add(new org.hedgesim.scenario.RelationSpec(r.a(), r.b(), r.trust(), r.grievance(),
+            r.proximity(), r.security(), r.credibility(), rivalry, r.origin()));
+      } else {
+        out.add(r);
+      }
+    }
+    if (!found) {
+      var d = s.relationDefaults();
+      out.add(new org.hedgesim.scenario.RelationSpec(a, b, d.trust(), d.grievance(), d.proximity(),
+          d.security(), d.credibility(), rivalry, d.origin()));
+    }
+    return s.withRelations(out);
   }
 
   private void addEvent(EventSpec e) {
@@ -188,13 +224,6 @@ final class Knobs {
     return s.withActors(s.actors().stream().map(a -> a.id().equals(id) ? change.apply(a) : a).toList());
   }
 
-  private static ActorSpec copy(ActorSpec a, double nationalism, double neutrality, Strategy strategy,
-      Weights weights, double inertia, double tolerance, Approach approach, Inducements inducements) {
-    return new ActorSpec(a.id(), a.name(), a.role(), a.capability(), a.gdp(), a.growth(),
-        a.growthTarget(), nationalism, a.legitimacy(), neutrality, strategy, weights, inertia,
-        tolerance, approach, inducements, a.regimeSwitch(), a.origin());
-  }
-
   /** The scenario with event {@code e} replaced by {@code replacement}, or dropped when it is null. */
   private static Scenario withEvent(Scenario s, EventSpec e, EventSpec replacement) {
     List<EventSpec> events = new ArrayList<>();
@@ -225,6 +254,8 @@ final class Knobs {
     if (a instanceof Action.SetValue x) return "set " + x.path();
     if (a instanceof Action.Reroute x) return "reroute " + x.actor() + " " + x.channel();
     if (a instanceof Action.RelationChange x) return "relation " + x.a() + "-" + x.b();
+    if (a instanceof Action.Incident x) return "incident on " + x.dispute();
+    if (a instanceof Action.LeaderChange x) return "leader of " + x.actor() + ": " + x.government().leader();
     return a.kind();
   }
 

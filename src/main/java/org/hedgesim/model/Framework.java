@@ -1,5 +1,6 @@
 package org.hedgesim.model;
 
+import org.hedgesim.scenario.FrameworkKind;
 import org.hedgesim.scenario.FrameworkSpec;
 
 /** A multilateral arrangement during a run: who is in it, who has left it. */
@@ -7,6 +8,7 @@ public final class Framework {
   final int index;
   final String id;
   final int lead;
+  final FrameworkKind kind;
   double benefit;
   double sovereigntyCost;
   double exitCost;
@@ -18,6 +20,7 @@ public final class Framework {
     this.index = index;
     this.id = spec.id();
     this.lead = lead;
+    this.kind = spec.kind();
     this.benefit = spec.benefit();
     this.sovereigntyCost = spec.sovereigntyCost();
     this.exitCost = spec.exitCost();
@@ -40,5 +43,9 @@ public final class Framework {
 
   public double getBenefit() {
     return benefit;
+  }
+
+  boolean isSecurity() {
+    return kind == FrameworkKind.SECURITY;
   }
 }

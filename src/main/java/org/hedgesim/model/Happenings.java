@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.hedgesim.scenario.Action;
 import org.hedgesim.scenario.Approach;
 import org.hedgesim.scenario.ChannelSpec;
+import org.hedgesim.scenario.Mechanism;
 import org.hedgesim.scenario.Parameter;
 import org.hedgesim.scenario.Settable;
 import org.hedgesim.scenario.Strategy;
@@ -27,10 +28,9 @@ final class Happenings {
     } else if (action instanceof Action.StartProject sp) {
       startProject(w, w.projectIndex.get(sp.project()), origin);
     } else if (action instanceof Action.Sanction s) {
-      sanction(w, w.actorIndex(s.from()), w.actorIndex(s.to()), s.severity(), origin, "");
-      w.actors[w.actorIndex(s.from())].sanctionScripted[w.actorIndex(s.to())] = true;
+      sanction(w, w.actorIndex(s.from()), w.actorIndex(s.to()), s.severity(), origin);
     } else if (action instanceof Action.LiftSanction l) {
-      liftSanction(w, w.actorIndex(l.from()), w.actorIndex(l.to()), origin, "");
+      liftSanction(w, w.actorIndex(l.from()), w.actorIndex(l.to()), origin);
     } else if (action instanceof Action.TradeAgreement t) {
       tradeAgreement(w, t, origin);
     } else if (action instanceof Action.Visit v) {
@@ -41,8 +41,8 @@ final class Happenings {
       };
       int from = w.actorIndex(v.from());
       int to = w.actorIndex(v.to());
-      double push = w.p(p);
-      pushTrust(w, from, to, push);
+      double push = Beliefs.visitNews(w, from, to, v.level().ordinal(), w.p(p));
+      Beliefs.trustNews(w, to, from, push);
       w.log("visit", from, to, push, origin, v.level().key());
     } else if (action instanceof Action.Aid a) {
       aid(w, a, origin);
@@ -65,14 +65,21 @@ final class Happenings {
       int b = w.actorIndex(r.b());
       Relation rel = w.relations[a][b];
       w.unsettle(rel);
-      rel.trust = Equations.clip(rel.trust + r.trust(), 0, 1);
-      rel.baseTrust = Equations.clip(rel.baseTrust + r.trust(), 0, 1);
+      rel.trust = Equations.news(rel.trust, r.trust());
+      rel.baseTrust = Equations.news(rel.baseTrust, r.trust());
+      rel.credibility = Equations.news(rel.credibility, r.credibility());
       rel.grievance = Equations.clip(rel.grievance + r.grievance(), 0, 1);
       rel.proximity = Equations.clip(rel.proximity + r.proximity(), 0, 1);
       rel.security = Equations.clip(rel.security + r.security(), 0, 1);
+      rel.rivalry = Equations.clip(rel.rivalry + r.rivalry(), 0, 1);
+      w.frameworkVersion++;
       w.log("relation", a, b, r.trust(), origin, String.format(Locale.ROOT,
-          "trust %+.3f grievance %+.3f proximity %+.3f security %+.3f",
-          r.trust(), r.grievance(), r.proximity(), r.security()));
+          "trust %+.3f grievance %+.3f proximity %+.3f security %+.3f credibility %+.3f rivalry %+.3f",
+          r.trust(), r.grievance(), r.proximity(), r.security(), r.credibility(), r.rivalry()));
+    } else if (action instanceof Action.Incident i) {
+      Disputes.incident(w, w.disputeIndex.get(i.dispute()), i.severity(), origin);
+    } else if (action instanceof Action.LeaderChange l) {
+      Government.change(w, w.actors[w.actorIndex(l.actor())], l.government(), origin, "");
     } else {
       throw new IllegalStateException("unhandled action " + action);
     }
@@ -89,14 +96,16 @@ final class Happenings {
     f.former[actor] = true;
     Actor a = w.actors[actor];
     a.reviewCount[f.index] = 0;
-    if (f.lead >= 0 && f.lead != actor) {
+    if (f.lead >= 0 && f.lead != actor && w.runs(Mechanism.BELIEFS)) {
       Relation r = w.relations[actor][f.lead];
       w.unsettle(r);
       double shock = w.p(Parameter.EXIT_TRUST_SHOCK);
-      r.trust = Equations.clip(r.trust - shock, 0, 1);
-      r.baseTrust = Equations.clip(r.baseTrust - shock * w.p(Parameter.EXIT_TRUST_SCAR), 0, 1);
+      r.trust = Equations.badNews(r.trust, shock);
+      r.baseTrust = Equations.badNews(r.baseTrust, shock * w.p(Parameter.EXIT_TRUST_SCAR));
     }
-    a.legitimacy = Equations.clip(a.legitimacy + a.nationalism * w.p(Parameter.EXIT_LEGITIMACY_GAIN), 0, 1);
+    if (w.runs(Mechanism.LEGITIMACY)) {
+      a.legitimacy = Equations.goodNews(a.legitimacy, a.nationalism * w.p(Parameter.EXIT_LEGITIMACY_GAIN));
+    }
     w.log("exit", a.id, f.id, Double.NaN, origin, detail);
   }
 
@@ -111,10 +120,12 @@ final class Happenings {
     Actor a = w.actors[actor];
     a.reviewCount[f.index] = 0;
     if (f.lead >= 0 && f.lead != actor) {
-      pushTrust(w, actor, f.lead, w.p(Parameter.JOIN_TRUST_GAIN));
+      Beliefs.trustNews(w, actor, f.lead, w.p(Parameter.JOIN_TRUST_GAIN));
     }
-    a.legitimacy = Equations.clip(a.legitimacy
-        - a.nationalism * f.sovereigntyCost * w.p(Parameter.EXIT_LEGITIMACY_GAIN), 0, 1);
+    if (w.runs(Mechanism.LEGITIMACY)) {
+      a.legitimacy = Equations.badNews(a.legitimacy, Math.min(1.0,
+          a.nationalism * f.sovereigntyCost * w.p(Parameter.EXIT_LEGITIMACY_GAIN)));
+    }
     w.log("join", a.id, f.id, Double.NaN, origin, detail);
   }
 
@@ -132,51 +143,41 @@ final class Happenings {
 
   static void completeProject(HedgeWorld w, Project p) {
     p.status = Project.Status.COMPLETE;
+    Actor host = w.actors[p.host];
+    if (w.runs(Mechanism.LEGITIMACY) && host.isSmall()) {
+      host.legitimacy = Equations.goodNews(host.legitimacy, w.p(Parameter.PROJECT_LEGITIMACY_GAIN));
+    }
+    Beliefs.trustNews(w, p.host, p.financier, w.p(Parameter.PROJECT_TRUST_GAIN));
+    Beliefs.credibilityNews(w, p.host, p.financier, w.p(Parameter.DELIVERY_CREDIBILITY));
     w.log("project_complete", p.host, p.financier, p.spec.cost(), "endogenous", p.spec.id());
     for (Action a : p.spec.onCompletion()) apply(w, a, "project");
   }
 
-  static void sanction(HedgeWorld w, int from, int to, double severity, String origin, String detail) {
+  /** A scripted sanction: its severity cuts sanctionable flows with any coercion in force. */
+  static void sanction(HedgeWorld w, int from, int to, double severity, String origin) {
     Actor pole = w.actors[from];
-    boolean fresh = pole.sanctionOn[to] == 0;
-    pole.sanctionOn[to] = severity;
-    if (fresh) {
-      Relation r = w.relations[from][to];
-      w.unsettle(r);
-      r.trust = Equations.clip(r.trust - w.p(Parameter.SANCTION_TRUST_SHOCK), 0, 1);
+    if (!pole.isPole()) {
+      w.log("skipped", from, to, severity, origin, "sanction: " + pole.id + " is not a pole");
+      return;
     }
-    w.log("sanction", from, to, severity, origin, detail);
+    boolean fresh = pole.scriptedSanction[to] == 0;
+    pole.scriptedSanction[to] = severity;
+    Coercion.refresh(pole, to);
+    if (fresh) Beliefs.trustNews(w, to, from, -w.p(Parameter.SANCTION_TRUST_SHOCK));
+    w.log("sanction", from, to, severity, origin, "");
   }
 
-  static void liftSanction(HedgeWorld w, int from, int to, String origin, String detail) {
+  /** A scripted lift ends the scripted sanction and any coercion in force. */
+  static void liftSanction(HedgeWorld w, int from, int to, String origin) {
     Actor pole = w.actors[from];
-    if (pole.sanctionOn[to] == 0) {
+    if (!pole.isPole() || pole.sanctionOn[to] == 0) {
       w.log("skipped", from, to, Double.NaN, origin, "lift_sanction: no sanction in force");
       return;
     }
-    pole.sanctionOn[to] = 0;
-    pole.sanctionScripted[to] = false;
-    w.log("lift_sanction", from, to, Double.NaN, origin, detail);
-  }
-
-  /**
-   * An offer raises the pole's flows paid to the state (investment, aid) by {@code size} until
-   * the pole's next review; offers do not compound.
-   */
-  static void offer(HedgeWorld w, int pole, int state, double size, int steps, String why,
-      String lean) {
-    int k = w.actors[pole].poleIndex;
-    Flow[][] withPole = w.flowWithPole[state];
-    for (int c = 0; c < w.channels.length; c++) {
-      if (!w.channels[c].dependentIsRecipient()) continue;
-      Flow f = withPole == null || k < 0 ? w.flow(c, pole, state) : withPole[c][k];
-      if (f != null) {
-        f.offer = size;
-        f.offerSteps = steps;
-      }
-    }
-    pushTrust(w, pole, state, w.p(Parameter.OFFER_TRUST));
-    if (w.logging()) w.log("offer", pole, state, size, "endogenous", why + "; " + lean);
+    pole.scriptedSanction[to] = 0;
+    pole.coercion[to] = 0;
+    Coercion.refresh(pole, to);
+    w.log("lift_sanction", from, to, Double.NaN, origin, "");
   }
 
   private static void tradeAgreement(HedgeWorld w, Action.TradeAgreement t, String origin) {
@@ -199,7 +200,7 @@ final class Happenings {
       if (f.extras == null) f.extras = new Temporary();
       f.extras.add(a.amount(), w.stepsPerYear);
     }
-    pushTrust(w, from, to, Math.min(0.05, w.p(Parameter.AID_TRUST) * a.amount()));
+    Beliefs.trustNews(w, to, from, Math.min(0.05, w.p(Parameter.AID_TRUST) * a.amount()));
     w.log("aid", from, to, a.amount(), origin, a.aidKind() == null ? "" : a.aidKind());
   }
 
@@ -217,7 +218,7 @@ final class Happenings {
     double movedLevel = source.level * r.share();
     source.base *= 1.0 - r.share();
     source.level -= movedLevel;
-    double m = Economy.multiplier(w, target);
+    double m = EconomyPhase.multiplier(w, target);
     target.base += m > 0 ? movedLevel / m : movedLevel;
     target.level += movedLevel;
     if (ch.stock()) {
@@ -245,6 +246,7 @@ final class Happenings {
           Relation r = w.relations[w.actorIndex(path.ids().get(0))][w.actorIndex(path.ids().get(1))];
           w.unsettle(r);
           setRelation(r, s, value);
+          w.frameworkVersion++;
         }
         case "frameworks" -> {
           setFramework(w.frameworkIndex.get(path.ids().get(0)), s, value);
@@ -269,10 +271,19 @@ final class Happenings {
       case ACTOR_NEUTRALITY -> a.neutrality = Double.parseDouble(value);
       case ACTOR_INERTIA -> a.inertia = Double.parseDouble(value);
       case ACTOR_TOLERANCE -> a.tolerance = Double.parseDouble(value);
+      case ACTOR_COMMITMENT_COST -> a.ownCommitmentCost = Double.parseDouble(value);
+      case ACTOR_RISK_AVERSION -> a.ownRiskAversion = Double.parseDouble(value);
       case ACTOR_STRATEGY -> {
         a.strategy = Strategy.valueOf(value.toUpperCase(Locale.ROOT));
         a.effectiveStrategy = a.strategy;
-        a.ownWeights = w.scenario().strategies().get(a.strategy);
+        a.switchPole = -1;
+        a.switchKind = null;
+        a.switchCount = 0;
+        a.revertCount = 0;
+        org.hedgesim.scenario.Profile profile = w.scenario().strategies().get(a.strategy);
+        a.ownWeights = profile.weights();
+        a.ownCommitmentCost = profile.commitmentCost();
+        a.ownRiskAversion = profile.riskAversion();
       }
       case ACTOR_APPROACH -> a.approach = Approach.valueOf(value.toUpperCase(Locale.ROOT));
       default -> throw new IllegalStateException(s.toString());
@@ -289,6 +300,8 @@ final class Happenings {
       case RELATION_GRIEVANCE -> r.grievance = v;
       case RELATION_PROXIMITY -> r.proximity = v;
       case RELATION_SECURITY -> r.security = v;
+      case RELATION_CREDIBILITY -> r.credibility = v;
+      case RELATION_RIVALRY -> r.rivalry = v;
       default -> throw new IllegalStateException(s.toString());
     }
   }
@@ -301,13 +314,5 @@ final class Happenings {
       case FRAMEWORK_OPEN -> f.open = Boolean.parseBoolean(value);
       default -> throw new IllegalStateException(s.toString());
     }
-  }
-
-  /** Raises trust between two actors (the current level; it relaxes back over time). */
-  static void pushTrust(HedgeWorld w, int a, int b, double amount) {
-    if (a == b) return;
-    Relation r = w.relations[a][b];
-    w.unsettle(r);
-    r.trust = Equations.clip(r.trust + amount, 0, 1);
   }
 }

@@ -7,9 +7,11 @@ import java.util.Map;
 import org.hedgesim.scenario.Action;
 import org.hedgesim.scenario.ActorSpec;
 import org.hedgesim.scenario.ChannelSpec;
+import org.hedgesim.scenario.DisputeSpec;
 import org.hedgesim.scenario.EventSpec;
 import org.hedgesim.scenario.FlowSpec;
 import org.hedgesim.scenario.FrameworkSpec;
+import org.hedgesim.scenario.Mechanism;
 import org.hedgesim.scenario.Parameter;
 import org.hedgesim.scenario.ProjectSpec;
 import org.hedgesim.scenario.RelationSpec;
@@ -47,14 +49,19 @@ public class HedgeWorld extends SimState {
   int[][][] dependentFlows;
   Framework[] frameworks;
   Project[] projects;
+  Dispute[] disputes;
+  /** disputes of each small state (by actor index) */
+  Dispute[][] disputesOf;
+  /** whether each mechanism runs (false: knocked out) */
+  final boolean[] on = new boolean[Mechanism.values().length];
+  /** whether the spin-up is running (events off, clock stopped, flows held at their amounts) */
+  boolean spinningUp;
+  /** total capability at the start, over all actors */
+  double startCapabilityTotal;
   double[] parameters;
   int stepsPerYear;
   int monthsPerStep;
   int patienceSteps;
-  double maxCapability;
-  /** (capability / largest capability)^alpha per pole, and the alpha it was computed for */
-  private double[] polePower;
-  private double polePowerAlpha = Double.NaN;
   /** per actor, (1 + effective growth)^(1/steps per year), refreshed once a step */
   double[] growthFactor;
   /** per channel, (1 - depreciation)^(1/steps per year) */
@@ -75,6 +82,7 @@ public class HedgeWorld extends SimState {
   Map<String, Flow> flowIndex;
   Map<String, Project> projectIndex;
   Map<String, Framework> frameworkIndex;
+  Map<String, Dispute> disputeIndex;
   Metrics metrics;
   int stepNumber;
 
@@ -169,6 +177,15 @@ public class HedgeWorld extends SimState {
     return relations[a][b];
   }
 
+  public List<Dispute> disputes() {
+    return List.of(disputes);
+  }
+
+  /** Whether a mechanism runs in this world (false when the scenario knocks it out). */
+  public boolean runs(Mechanism m) {
+    return on[m.ordinal()];
+  }
+
   public double parameter(Parameter p) {
     return parameters[p.ordinal()];
   }
@@ -190,10 +207,10 @@ public class HedgeWorld extends SimState {
     super.start();
     prepare();
     new Events(this).schedule();
-    schedule.scheduleRepeating(0.0, ORDER_POWERS, new Powers(), 1.0);
-    schedule.scheduleRepeating(0.0, ORDER_PERCEPTION, new Perception(), 1.0);
-    schedule.scheduleRepeating(0.0, ORDER_DECISION, new Decision(), 1.0);
-    schedule.scheduleRepeating(0.0, ORDER_ECONOMY, new Economy(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_POWERS, new PowersPhase(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_PERCEPTION, new PerceptionPhase(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_DECISION, new DecisionPhase(), 1.0);
+    schedule.scheduleRepeating(0.0, ORDER_ECONOMY, new EconomyPhase(), 1.0);
     schedule.scheduleRepeating(0.0, ORDER_RECORD, new Record(), 1.0);
   }
 
@@ -202,8 +219,9 @@ public class HedgeWorld extends SimState {
     random.setSeed(new int[] {(int) (runSeed >>> 32), (int) runSeed}); // all 64 bits, afresh
     stepNumber = 0;
     RunObserver quiet = observer;
-    observer = null; // the starting positions are not events
+    observer = null; // the spin-up is not part of the run's record
     build();
+    SpinUp.run(this);
     observer = quiet;
     if (observer != null) {
       List<SeriesKey> keys = metrics().keys();
@@ -213,8 +231,9 @@ public class HedgeWorld extends SimState {
     for (int s : small) {
       Actor a = actors[s];
       if (a.effectiveStrategy != a.strategy) {
-        log("regime_switch", s, -1, Double.NaN, "endogenous", a.strategy.name().toLowerCase(java.util.Locale.ROOT)
-            + " -> " + a.effectiveStrategy.name().toLowerCase(java.util.Locale.ROOT) + " at the start");
+        log("regime_switch", s, a.switchPole < 0 ? -1 : poles[a.switchPole], Double.NaN, "endogenous",
+            a.strategy.name().toLowerCase(java.util.Locale.ROOT) + " -> "
+                + a.effectiveStrategy.name().toLowerCase(java.util.Locale.ROOT) + " at the start");
       }
     }
   }
@@ -232,7 +251,8 @@ public class HedgeWorld extends SimState {
   Runnable prepareWithoutSchedule() {
     prepare();
     java.util.TreeMap<Integer, Events.Batch> due = new Events(this).due();
-    Phase[] phases = {new Powers(), new Perception(), new Decision(), new Economy(), new Record()};
+    Phase[] phases = {new PowersPhase(), new PerceptionPhase(), new DecisionPhase(), new EconomyPhase(),
+        new Record()};
     int n = steps();
     return () -> {
       for (int t = 0; t < n; t++) {
@@ -257,6 +277,7 @@ public class HedgeWorld extends SimState {
   private void build() {
     List<ActorSpec> specs = scenario.actors();
     int n = specs.size();
+    for (Mechanism m : Mechanism.values()) on[m.ordinal()] = scenario.runs(m);
     actorIndex = new HashMap<>();
     for (int i = 0; i < n; i++) actorIndex.put(specs.get(i).id(), i);
     List<String> poleIds = scenario.poles();
@@ -268,19 +289,19 @@ public class HedgeWorld extends SimState {
 
     actors = new Actor[n];
     List<Integer> smallList = new ArrayList<>();
+    startCapabilityTotal = 0;
     for (int i = 0; i < n; i++) {
       int pole = poleIds.indexOf(specs.get(i).id());
       actors[i] = new Actor(i, specs.get(i), pole, poles.length, n, channels.length);
       if (actors[i].isSmall()) smallList.add(i);
+      startCapabilityTotal += actors[i].capability;
     }
     small = new int[smallList.size()];
     for (int i = 0; i < small.length; i++) small[i] = smallList.get(i);
-    maxCapability = 0;
-    for (int p : poles) maxCapability = Math.max(maxCapability, actors[p].capability);
 
     parameters = scenario.parameters().toArray();
-    polePower = null;
     relaxationHalfLife = Double.NaN;
+    salienceHalfLife = Double.NaN;
     frameworkVersion = 0;
     benefitVersion = 0;
     stepsPerYear = scenario.step().perYear();
@@ -310,6 +331,12 @@ public class HedgeWorld extends SimState {
         if (relations[a][b] == null) relate(a, b, given[a][b]);
       }
     }
+    // rivalry is read only between poles: a pair the scenario does not name has none
+    for (int a = 0; a < n; a++) {
+      for (int b = a + 1; b < n; b++) {
+        if (given[a][b] == null) relations[a][b].rivalry = 0;
+      }
+    }
 
     frameworks = new Framework[scenario.frameworks().size()];
     frameworkIndex = new HashMap<>();
@@ -325,24 +352,33 @@ public class HedgeWorld extends SimState {
       a.pressure = new double[frameworks.length];
     }
 
+    disputes = new Dispute[scenario.disputes().size()];
+    disputeIndex = new HashMap<>();
+    List<List<Dispute>> byState = new ArrayList<>();
+    for (int i = 0; i < n; i++) byState.add(new ArrayList<>());
+    for (int d = 0; d < disputes.length; d++) {
+      DisputeSpec spec = scenario.disputes().get(d);
+      disputes[d] = new Dispute(d, spec, actorIndex.get(spec.state()), actorIndex.get(spec.power()));
+      disputeIndex.put(spec.id(), disputes[d]);
+      byState.get(disputes[d].state).add(disputes[d]);
+    }
+    disputesOf = new Dispute[n][];
+    for (int i = 0; i < n; i++) disputesOf[i] = byState.get(i).toArray(new Dispute[0]);
+
     List<Flow> flowList = new ArrayList<>();
     flowIndex = new HashMap<>();
     for (FlowSpec f : scenario.flows()) {
       int c = channelIndex.get(f.kind());
       Flow flow = new Flow(c, actorIndex.get(f.from()), actorIndex.get(f.to()),
           channels[c].dependentIsRecipient(), f.amount(), f.growth());
-      flow.level = f.amount();
-      double depreciation = channels[c].depreciation();
-      flow.stock = !Double.isNaN(f.stock()) ? f.stock()
-          : (depreciation > 0 ? f.amount() / depreciation : f.amount());
       flowList.add(flow);
       flowIndex.put(flowKey(f.kind(), f.from(), f.to()), flow);
     }
-    // flows that events or projects will need, created empty so that indexing stays fixed
+    // flows that events, projects or courtship will need, created empty so that indexing stays fixed
+    String financing = financingChannel();
     projectIndex = new HashMap<>();
     List<Project> projectList = new ArrayList<>();
     for (ProjectSpec p : scenario.projects()) {
-      String financing = financingChannel(channelIndex);
       Flow flow = financing == null ? null
           : ensureFlow(flowList, channelIndex, financing, p.financier(), p.host());
       for (Action a : p.onStart()) ensureFlowsFor(a, flowList, channelIndex);
@@ -352,6 +388,17 @@ public class HedgeWorld extends SimState {
       projectIndex.put(p.id(), project);
     }
     for (EventSpec e : scenario.events()) ensureFlowsFor(e.action(), flowList, channelIndex);
+    if (financing != null) {
+      for (int p : poles) {
+        Actor pole = actors[p];
+        if (pole.inducements.budget() <= 0) continue;
+        for (int s : small) {
+          if (s != p && !hasRecipientFlow(flowList, p, s)) {
+            ensureFlow(flowList, channelIndex, financing, pole.id, actors[s].id);
+          }
+        }
+      }
+    }
     flows = flowList.toArray(new Flow[0]);
     projects = projectList.toArray(new Project[0]);
 
@@ -376,6 +423,14 @@ public class HedgeWorld extends SimState {
         flowWithPole[f.dependent][f.channel][k] = f;
       }
     }
+    // what a state's returns are measured against when its GDP is not given: its flows at the start
+    for (Actor a : actors) {
+      double total = 0;
+      for (Flow f : flows) {
+        if (f.dependent == a.index && f.partner != a.index) total += f.declared;
+      }
+      a.flowScale = total;
+    }
     inflowNow = new double[n];
     growthFactor = new double[n];
     keepFactor = new double[channels.length];
@@ -384,29 +439,22 @@ public class HedgeWorld extends SimState {
     }
     for (Flow f : flows) {
       if (!Double.isNaN(f.growth)) f.ownGrowthFactor = Equations.stepGrowth(f.growth, stepsPerYear);
+      double depreciation = channels[f.channel].depreciation();
+      f.stock = channels[f.channel].stock() && depreciation > 0 ? f.declared / depreciation : f.declared;
     }
-
-    // starting positions: each small state starts at its target, then flows are calibrated so
-    // that their first levels equal the scenario's amounts
-    Perception perception = new Perception();
-    for (int s : small) {
-      perception.perceive(this, actors[s]);
-      Actor a = actors[s];
-      System.arraycopy(a.target, 0, a.alignment, 0, a.alignment.length);
-    }
-    for (Flow f : flows) {
-      double m = Economy.multiplier(this, f);
-      f.base = m > 0 ? f.level / m : f.level;
-    }
-    double[] startInflows = new double[n];
-    Economy.sumInflows(this, startInflows);
     for (Actor a : actors) {
-      a.startInflow = startInflows[a.index];
-      for (int s : small) {
-        if (a.isPole() && s != a.index) a.lastReviewed[s] = actors[s].alignment[a.poleIndex];
-      }
+      a.lastVisit = new int[n][3];
+      for (int[] row : a.lastVisit) java.util.Arrays.fill(row, Integer.MIN_VALUE / 2);
     }
+    for (int s : small) Government.install(this, actors[s]);
     metrics = null;
+  }
+
+  private boolean hasRecipientFlow(List<Flow> flowList, int pole, int state) {
+    for (Flow f : flowList) {
+      if (f.from == pole && f.to == state && channels[f.channel].dependentIsRecipient()) return true;
+    }
+    return false;
   }
 
   private void relate(int a, int b, RelationSpec spec) {
@@ -436,21 +484,21 @@ public class HedgeWorld extends SimState {
     return relaxation;
   }
 
-  /** The power term of threat for each pole, recomputed only when alpha changes. */
-  double[] polePower() {
-    double alpha = parameters[Parameter.CAPABILITY_EXPONENT.ordinal()];
-    if (alpha != polePowerAlpha || polePower == null) {
-      polePower = new double[poles.length];
-      for (int k = 0; k < poles.length; k++) {
-        polePower[k] = Equations.relativePower(actors[poles[k]].capability, maxCapability, alpha);
-      }
-      polePowerAlpha = alpha;
+  private double salienceHalfLife = Double.NaN;
+  private double salienceRelaxation;
+
+  /** The share of the gap to base salience closed each step. */
+  double salienceRelaxation() {
+    double h = parameters[Parameter.SALIENCE_HALF_LIFE.ordinal()];
+    if (h != salienceHalfLife) {
+      salienceRelaxation = Equations.relaxation(h, stepsPerYear);
+      salienceHalfLife = h;
     }
-    return polePower;
+    return salienceRelaxation;
   }
 
   /** The channel that carries project financing: the first stock channel paid to the recipient. */
-  private String financingChannel(Map<String, Integer> channelIndex) {
+  String financingChannel() {
     for (ChannelSpec c : channels) {
       if (c.stock() && c.dependentIsRecipient()) return c.kind();
     }

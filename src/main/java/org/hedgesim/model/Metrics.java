@@ -25,6 +25,8 @@ final class Metrics {
 
   Metrics(HedgeWorld w) {
     this.w = w;
+    double o0 = w.scenario().observables().voteIntercept();
+    double o1 = w.scenario().observables().voteSlope();
     for (int s : w.small) {
       Actor a = w.actors[s];
       for (int k = 0; k < w.poles.length; k++) {
@@ -34,18 +36,38 @@ final class Metrics {
         int pi = k;
         add("alignment", a.id, pole, () -> a.alignment[pi]);
         add("dependence", a.id, pole, () -> a.dependence[pi]);
+        add("returns", a.id, pole, () -> a.returns[pi]);
         add("threat", a.id, pole, () -> a.threat[pi]);
-        add("utility", a.id, pole, () -> a.utility[pi]);
+        add("security_value", a.id, pole, () -> a.security[pi]);
+        add("vulnerability", a.id, pole, () -> a.vulnerability[pi]);
+        add("marginal_value", a.id, pole, () -> a.marginal[pi]);
         add("fdi_stock", a.id, pole, () -> fdiStock(pk, s));
         for (int c = 0; c < w.channels.length; c++) {
           int ci = c;
           add(w.channels[c].kind() + "_share", a.id, pole, () -> a.channelShare[ci][pi]);
+          if (w.channels[c].stock()) {
+            add(w.channels[c].kind() + "_inflow_share", a.id, pole, () -> a.inflowShare[ci][pi]);
+          }
+        }
+        Relation r = w.relations[s][pk];
+        add("credibility", a.id, pole, () -> r.credibility);
+      }
+      for (int k = 0; k < w.poles.length; k++) {
+        for (int l = k + 1; l < w.poles.length; l++) {
+          if (w.poles[k] == s || w.poles[l] == s) continue;
+          int ki = k;
+          int li = l;
+          String pair = w.actors[w.poles[k]].id + "|" + w.actors[w.poles[l]].id;
+          add("lean", a.id, pair, () -> Equations.lean(a.alignment[ki], a.alignment[li]));
+          add("vote_position", a.id, pair,
+              () -> Equations.logistic(o0 + o1 * Equations.lean(a.alignment[ki], a.alignment[li])));
         }
       }
       add("hedging_index", a.id, "", () -> hedgingIndex(a, s));
       add("autonomy", a.id, "", () -> autonomy(a, s));
       add("legitimacy", a.id, "", () -> a.legitimacy);
       add("nationalism", a.id, "", () -> a.nationalism);
+      add("growth_expectation", a.id, "", () -> a.growthTarget);
       add("memberships", a.id, "", () -> memberships(s));
       for (int c = 0; c < w.channels.length; c++) {
         int ci = c;
@@ -59,6 +81,17 @@ final class Metrics {
       }
       for (Framework f : w.frameworks) {
         if (f.lead != s) add("exit_pressure", a.id, f.id, () -> a.pressure[f.index]);
+      }
+      for (Dispute d : w.disputesOf[s]) add("salience", a.id, d.id, () -> d.salience);
+    }
+    for (int pk : w.poles) {
+      Actor pole = w.actors[pk];
+      add("capability", pole.id, "", () -> pole.capability);
+      for (int s : w.small) {
+        if (s == pk) continue;
+        int si = s;
+        add("courtship", pole.id, w.actors[s].id, () -> pole.courtship[si]);
+        add("coercion", pole.id, w.actors[s].id, () -> pole.sanctionOn[si]);
       }
     }
     for (Actor a : w.actors) {

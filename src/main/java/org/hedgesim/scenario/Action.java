@@ -9,7 +9,8 @@ import java.util.List;
 public sealed interface Action
     permits Action.Exit, Action.Join, Action.StartProject, Action.Sanction, Action.LiftSanction,
         Action.TradeAgreement, Action.Visit, Action.Aid, Action.ApproachChange, Action.Shock,
-        Action.SetValue, Action.Reroute, Action.RelationChange {
+        Action.SetValue, Action.Reroute, Action.RelationChange, Action.Incident,
+        Action.LeaderChange {
 
   /** The YAML key of this kind of action. */
   String kind();
@@ -81,9 +82,23 @@ public sealed interface Action
     public String kind() { return "reroute"; }
   }
 
-  /** The tie between two actors changes by these amounts (base levels move with them). */
+  /**
+   * The tie between two actors changes by these amounts (base levels move with them). Trust and
+   * credibility move as news (a change of -0.1 takes a tenth of the current level); the others
+   * add, within [0, 1].
+   */
   record RelationChange(String a, String b, double trust, double grievance, double proximity,
-      double security) implements Action {
+      double security, double credibility, double rivalry) implements Action {
     public String kind() { return "relation"; }
+  }
+
+  /** An incident on a declared dispute (a clash, a seizure, a stand-off), of a severity in (0,1]. */
+  record Incident(String dispute, double severity) implements Action {
+    public String kind() { return "incident"; }
+  }
+
+  /** A new government takes office in a small state (an election, a succession). */
+  record LeaderChange(String actor, Government government) implements Action {
+    public String kind() { return "leader"; }
   }
 }

@@ -12,7 +12,8 @@ final class ActionReader {
 
   /** Every action kind, as written in a file. */
   static final List<String> KINDS = List.of("exit", "join", "project", "sanction", "lift_sanction",
-      "trade_agreement", "visit", "aid", "approach", "shock", "set", "reroute", "relation");
+      "trade_agreement", "visit", "aid", "approach", "shock", "set", "reroute", "relation", "incident",
+      "leader");
 
   private final List<Problem> problems;
   private final References refs;
@@ -73,6 +74,8 @@ final class ActionReader {
           refs.actor(r, "from_partner"), other(r, "to_partner", "from_partner"),
           r.number("share", Range.SHARE));
       case "relation" -> readRelationChange(r);
+      case "incident" -> readIncident(r);
+      case "leader" -> readLeader(r);
       default -> throw new IllegalStateException(kind);
     };
     r.finish();
@@ -132,8 +135,55 @@ final class ActionReader {
     double grievance = orZero(r.optNumber("grievance", Range.SIGNED_SHARE));
     double proximity = orZero(r.optNumber("proximity", Range.SIGNED_SHARE));
     double security = orZero(r.optNumber("security", Range.SIGNED_SHARE));
+    double credibility = orZero(r.optNumber("credibility", Range.SIGNED_SHARE));
+    double rivalry = orZero(r.optNumber("rivalry", Range.SIGNED_SHARE));
+    if (rivalry != 0 && pair.size() == 2 && !(refs.poles.contains(pair.get(0)) && refs.poles.contains(pair.get(1)))) {
+      r.problem(r.map().get("rivalry"), "rivalry", "rivalry is between two poles; "
+          + pair.stream().filter(x -> !refs.poles.contains(x)).findFirst().orElse("") + " is not a pole");
+    }
     return new Action.RelationChange(pair.size() > 0 ? pair.get(0) : null,
-        pair.size() > 1 ? pair.get(1) : null, trust, grievance, proximity, security);
+        pair.size() > 1 ? pair.get(1) : null, trust, grievance, proximity, security, credibility,
+        rivalry);
+  }
+
+  private Action readIncident(MapReader r) {
+    String dispute = refs.dispute(r, "dispute");
+    double severity = r.number("severity", Range.OPEN_SHARE);
+    return new Action.Incident(dispute, severity);
+  }
+
+  private Action readLeader(MapReader r) {
+    String actor = refs.actor(r, "actor");
+    if (actor != null && !refs.small.contains(actor)) {
+      r.problem(r.map().get("actor"), "actor", "a change of government happens in a small state;"
+          + " '" + actor + "' is not one");
+      actor = null;
+    }
+    String name = r.text("name");
+    java.util.Map<String, Double> p = predisposition(r, "predisposition", problems, refs);
+    return new Action.LeaderChange(actor, new Government(name == null ? "" : name, p));
+  }
+
+  /**
+   * Reads a mapping of pole ids to predispositions in [-1, 1] (absent: no predisposition). Each key
+   * must be a pole.
+   */
+  static java.util.Map<String, Double> predisposition(MapReader r, String key, List<Problem> problems,
+      References refs) {
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    YMap m = r.submap(key, false);
+    if (m == null) return out;
+    MapReader pr = new MapReader(m, r.pathOf(key), problems);
+    for (String pole : m.entries().keySet()) {
+      double v = pr.number(pole, Range.SIGNED_SHARE);
+      if (!refs.poles.contains(pole)) {
+        problems.add(new Problem(m.entries().get(pole).keyOrigin(), pr.pathOf(MapReader.abbreviate(pole)),
+            "no pole with id '" + MapReader.abbreviate(pole) + "'" + Suggestions.hint(pole, refs.poles)));
+      } else if (!Double.isNaN(v)) {
+        out.put(pole, v);
+      }
+    }
+    return out;
   }
 
   private static double orZero(double v) {

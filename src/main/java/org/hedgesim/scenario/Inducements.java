@@ -1,15 +1,17 @@
 package org.hedgesim.scenario;
 
 /**
- * How a pole with an approach reacts to a small state's relative alignment (its alignment to the
- * pole minus its highest alignment to any other pole).
+ * How a pole courts and coerces small states (docs/MODEL.md, "Powers"). Read at each review, every
+ * {@code reviewMonths}.
  *
- * @param goal relative alignment below which a positive or mixed pole courts
- * @param floor relative alignment below which a negative or mixed pole sanctions
- * @param offerSize fraction by which an offer raises the pole's aid and investment to the state
- * @param sanctionSeverity fraction of sanctionable flows a sanction cuts
- * @param reviewMonths months between two reviews of the pole's policy
- * @param liftMargin how far above the floor the state must come back before a sanction is lifted
+ * @param budget B_k, US$ bn a year the pole may offer to all small states together
+ * @param responsiveness r_k in (0,1], the share of its desired change the pole makes at a review
+ * @param rivalryResponse chi_k, how much the pole's courtship answers its rivals' courtship
+ * @param tolerance phi_k, the gap (lean toward its rivals) the pole tolerates before coercing
+ * @param hysteresis how far below the tolerance the gap must fall before coercion is lifted
+ * @param maxCoercion the largest share of sanctionable flows the pole's coercion cuts
+ * @param delivery probability that a review's courtship is delivered
+ * @param reviewMonths months between two reviews
  */
-public record Inducements(double goal, double floor, double offerSize, double sanctionSeverity,
-    double reviewMonths, double liftMargin) {}
+public record Inducements(double budget, double responsiveness, double rivalryResponse,
+    double tolerance, double hysteresis, double maxCoercion, double delivery, double reviewMonths) {}

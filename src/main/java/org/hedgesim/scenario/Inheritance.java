@@ -143,7 +143,7 @@ public final class Inheritance {
 
   /** Entity lists whose entries are identified (see {@link #identity}). */
   private static final List<String> ENTITY_LISTS =
-      List.of("actors", "relations", "flows", "frameworks", "projects", "events");
+      List.of("actors", "relations", "flows", "frameworks", "projects", "disputes", "events");
 
   /** What identifies an entry of each entity list, for messages. */
   private static String identityKeys(String list) {

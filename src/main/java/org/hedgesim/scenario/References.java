@@ -13,6 +13,10 @@ final class References {
   final Set<String> frameworks = new LinkedHashSet<>();
   final Set<String> projects = new LinkedHashSet<>();
   final Set<String> channels = new LinkedHashSet<>();
+  final Set<String> disputes = new LinkedHashSet<>();
+  /** filled once the actors are read: the poles, and the small states */
+  final Set<String> poles = new LinkedHashSet<>();
+  final Set<String> small = new LinkedHashSet<>();
   private final List<Problem> problems;
 
   References(List<Problem> problems) {
@@ -29,6 +33,10 @@ final class References {
 
   String project(MapReader r, String key) {
     return check(r, key, projects, "project");
+  }
+
+  String dispute(MapReader r, String key) {
+    return check(r, key, disputes, "dispute");
   }
 
   String channel(MapReader r, String key) {
@@ -94,6 +102,11 @@ final class References {
             + Suggestions.hint(id, ids));
       }
     }
+    if (Settable.find(path.section(), path.field()) == Settable.RELATION_RIVALRY && path.ids().size() == 2
+        && ids.containsAll(path.ids()) && !(poles.contains(path.ids().get(0)) && poles.contains(path.ids().get(1)))) {
+      r.problem(at, "path", "rivalry is between two poles; " + path.ids().get(0) + " and "
+          + path.ids().get(1) + " are not both poles");
+    }
   }
 
   /** Checks the value of a {@code set} against the kind of the target. */
@@ -108,6 +121,7 @@ final class References {
     switch (s.kind()) {
       case NUMBER -> MapReader.toNumber(value, p, Range.ANY, problems);
       case NON_NEGATIVE -> MapReader.toNumber(value, p, Range.NON_NEGATIVE, problems);
+      case POSITIVE -> MapReader.toNumber(value, p, Range.POSITIVE, problems);
       case SHARE -> MapReader.toNumber(value, p, Range.SHARE, problems);
       case OPEN_SHARE -> MapReader.toNumber(value, p, Range.OPEN_SHARE, problems);
       case STRATEGY -> r.toChoice(value, "value", Strategy.class);

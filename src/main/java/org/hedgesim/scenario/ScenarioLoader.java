@@ -25,7 +25,8 @@ public final class ScenarioLoader {
   static final List<String> TOP_KEYS = List.of("scenario", "description", "start", "end", "step",
       "seed", "replications", "poles", "parameters", "channels", "strategies", "actor_defaults",
       "relation_defaults", "framework_defaults", "project_defaults", "channel_defaults", "actors",
-      "relations", "flows", "frameworks", "projects", "events");
+      "relations", "flows", "frameworks", "projects", "disputes", "events", "observables",
+      "knock_out");
   /**
    * Highest rate of a random event, per year: one a day. A run draws all occurrences of a random
    * event when it starts, so a rate of 100,000 a year would fill the memory before the first step.
@@ -97,7 +98,7 @@ public final class ScenarioLoader {
     Parameters parameters = readParameters(top.submap("parameters", true));
     Map<String, ChannelSpec> channels = readChannels(top.submap("channels", true),
         top.submap("channel_defaults", true));
-    Map<Strategy, Weights> strategies = readStrategies(top.submap("strategies", true));
+    Map<Strategy, Profile> strategies = readStrategies(top.submap("strategies", true));
     YMap actorDefaults = top.submap("actor_defaults", true);
     YMap relationDefaultsMap = top.submap("relation_defaults", true);
     YMap frameworkDefaults = top.submap("framework_defaults", true);
@@ -119,6 +120,9 @@ public final class ScenarioLoader {
       if (a != null) actors.add(a);
     }
     List<String> poles = readPoles(top, actors);
+    for (ActorSpec a : actors) {
+      if (a.isSmall()) refs.small.add(a.id());
+    }
     RelationSpec relationDefaults = readRelation(relationDefaultsMap, "relation_defaults", true);
     refs.channels.retainAll(channels.keySet());
     List<RelationSpec> relations = new ArrayList<>();
@@ -157,6 +161,13 @@ public final class ScenarioLoader {
           "projects[" + label("projects", m) + "]");
       if (p != null) projects.add(p);
     }
+    List<DisputeSpec> disputes = new ArrayList<>();
+    for (YMap m : top.maps("disputes")) {
+      DisputeSpec d = readDispute(m, "disputes[" + label("disputes", m) + "]");
+      if (d != null) disputes.add(d);
+    }
+    Observables observables = readObservables(top.submap("observables", true));
+    java.util.Set<Mechanism> knockOuts = readKnockOuts(top);
     List<EventSpec> events = new ArrayList<>();
     List<YMap> eventMaps = top.maps("events");
     for (int i = 0; i < eventMaps.size(); i++) {
@@ -173,7 +184,8 @@ public final class ScenarioLoader {
     List<SourcedValue> provenance = Provenance.of(tree);
     return new Scenario(name, description == null ? "" : description, resolved.files(), start, end,
         step, seed, replications, poles, actors, relations, flows, List.copyOf(channels.values()),
-        strategies, frameworks, projects, events, parameters, relationDefaults, provenance, tree);
+        strategies, frameworks, projects, disputes, events, parameters, observables, knockOuts,
+        relationDefaults, provenance, tree);
   }
 
   /**
@@ -240,7 +252,34 @@ public final class ScenarioLoader {
     collect(tree, "actors", refs.actors);
     collect(tree, "frameworks", refs.frameworks);
     collect(tree, "projects", refs.projects);
+    collect(tree, "disputes", refs.disputes);
+    refs.poles.addAll(poleIds(tree));
     if (tree.get("channels") instanceof YMap ch) refs.channels.addAll(ch.entries().keySet());
+  }
+
+  /**
+   * The ids of the poles, read from the raw document before the actors are bound (predispositions
+   * name poles): the {@code poles:} list, or the actors whose role (or actor_defaults' role) is
+   * great or regional.
+   */
+  private static List<String> poleIds(YMap tree) {
+    List<String> out = new ArrayList<>();
+    if (tree.get("poles") instanceof YList l) {
+      for (YNode n : l.items()) {
+        if (n instanceof YScalar s && !s.isNull()) out.add(s.text());
+      }
+      return out;
+    }
+    String defaultRole = tree.get("actor_defaults") instanceof YMap d && d.get("role") instanceof YScalar r
+        ? r.text() : "small";
+    if (tree.get("actors") instanceof YList l) {
+      for (YNode n : l.items()) {
+        if (!(n instanceof YMap m) || !(m.get("id") instanceof YScalar id)) continue;
+        String role = m.get("role") instanceof YScalar r ? r.text() : defaultRole;
+        if (role.equals("great") || role.equals("regional")) out.add(id.text());
+      }
+    }
+    return out;
   }
 
   private void collect(YMap tree, String list, Set<String> into) {
@@ -334,28 +373,39 @@ public final class ScenarioLoader {
         elasticity, growsWith, sanctionable, frameworkBenefit, tradeAgreement);
   }
 
-  private Map<Strategy, Weights> readStrategies(YMap map) {
-    Map<Strategy, Weights> out = new EnumMap<>(Strategy.class);
+  private Map<Strategy, Profile> readStrategies(YMap map) {
+    Map<Strategy, Profile> out = new EnumMap<>(Strategy.class);
     if (map == null) return out;
     MapReader r = new MapReader(map, "strategies", problems);
     for (Strategy s : Strategy.values()) {
       String key = s.name().toLowerCase(java.util.Locale.ROOT);
       YMap w = r.submap(key, true);
-      if (w != null) out.put(s, readWeights(new MapReader(w, "strategies." + key, problems)));
+      if (w != null) {
+        MapReader pr = new MapReader(w, "strategies." + key, problems);
+        Weights weights = weights(pr);
+        double c = pr.number("commitment_cost", Range.POSITIVE);
+        double rho = pr.number("risk_aversion", Range.NON_NEGATIVE);
+        pr.finish();
+        out.put(s, new Profile(weights, c, rho));
+      }
     }
     r.finish();
     return out;
   }
 
+  private static Weights weights(MapReader r) {
+    return new Weights(r.number("returns", Range.NON_NEGATIVE), r.number("threat", Range.NON_NEGATIVE),
+        r.number("vulnerability", Range.NON_NEGATIVE), r.number("security", Range.NON_NEGATIVE));
+  }
+
   private Weights readWeights(MapReader r) {
-    Weights w = new Weights(r.number("returns", Range.NON_NEGATIVE), r.number("threat", Range.NON_NEGATIVE),
-        r.number("dominance", Range.NON_NEGATIVE), r.number("security", Range.NON_NEGATIVE));
+    Weights w = weights(r);
     r.finish();
     return w;
   }
 
   /** Reads an actor at {@code path}, or, when {@code path} is null, the actor_defaults. */
-  private ActorSpec readActor(YMap m, Map<Strategy, Weights> strategies, String path)
+  private ActorSpec readActor(YMap m, Map<Strategy, Profile> strategies, String path)
       throws ScenarioException {
     boolean template = path == null;
     MapReader r = template ? new MapReader(m, "actor_defaults", problems, true)
@@ -381,31 +431,61 @@ public final class ScenarioLoader {
     double tolerance = r.number("tolerance", Range.SHARE);
     Approach approach = r.choice("approach", Approach.class);
     boolean regimeSwitch = r.bool("regime_switch");
-    Weights weights = strategy == null ? null : strategies.get(strategy);
+    double strategicValue = r.number("strategic_value", Range.NON_NEGATIVE);
+    double assertiveness = r.number("assertiveness", Range.SHARE);
+    double commitmentCost = r.optNumber("commitment_cost", Range.POSITIVE);
+    double riskAversion = r.optNumber("risk_aversion", Range.NON_NEGATIVE);
+    Profile profile = strategy == null ? null : strategies.get(strategy);
+    Weights weights = profile == null ? null : profile.weights();
     YMap w = r.submap("weights", false);
     if (w != null && weights != null) {
       LinkedHashMap<String, YMap.Entry> base = new LinkedHashMap<>();
       base.put("returns", num(weights.returns(), w.origin()));
       base.put("threat", num(weights.threat(), w.origin()));
-      base.put("dominance", num(weights.dominance(), w.origin()));
+      base.put("vulnerability", num(weights.vulnerability(), w.origin()));
       base.put("security", num(weights.security(), w.origin()));
       weights = readWeights(new MapReader(merged(new YMap(base, w.origin()), w), r.pathOf("weights"), problems));
+    }
+    if (profile != null) {
+      if (Double.isNaN(commitmentCost)) commitmentCost = profile.commitmentCost();
+      if (Double.isNaN(riskAversion)) riskAversion = profile.riskAversion();
     }
     Inducements inducements = null;
     YMap ind = r.submap("inducements", true);
     if (ind != null) {
       MapReader ir = new MapReader(ind, r.pathOf("inducements"), problems);
-      inducements = new Inducements(ir.number("goal", Range.ANY),
-          ir.number("floor", Range.ANY), ir.number("offer_size", Range.NON_NEGATIVE),
-          ir.number("sanction_severity", Range.SHARE), ir.number("review_months", Range.POSITIVE),
-          ir.number("lift_margin", Range.NON_NEGATIVE));
+      inducements = new Inducements(ir.number("budget", Range.NON_NEGATIVE),
+          ir.number("responsiveness", Range.OPEN_SHARE), ir.number("rivalry_response", Range.NON_NEGATIVE),
+          ir.number("tolerance", Range.NON_NEGATIVE), ir.number("hysteresis", Range.NON_NEGATIVE),
+          ir.number("max_coercion", Range.SHARE), ir.number("delivery", Range.SHARE),
+          ir.number("review_months", Range.POSITIVE));
       ir.finish();
+    }
+    Government government = Government.none();
+    YMap g = r.submap("government", false);
+    if (g != null) government = readGovernment(new MapReader(g, r.pathOf("government"), problems));
+    List<Government> successors = new ArrayList<>();
+    List<YMap> sm = r.maps("successors");
+    for (int i = 0; i < sm.size(); i++) {
+      successors.add(readGovernment(new MapReader(sm.get(i), r.pathOf("successors") + "[" + i + "]", problems)));
     }
     r.finish();
     if (id == null) return null;
+    if (!template && role != null && role != Role.SMALL && (g != null || !sm.isEmpty())) {
+      r.problem(g != null ? g : m.get("successors"), g != null ? "government" : "successors",
+          "only a small state has a government in the model; '" + id + "' is " + role.name().toLowerCase(java.util.Locale.ROOT));
+    }
     return new ActorSpec(id, name == null ? id : name, role, capability, gdp, growth, growthTarget,
-        nationalism, legitimacy, neutrality, strategy, weights, inertia, tolerance, approach,
-        inducements, regimeSwitch, m.origin());
+        nationalism, legitimacy, neutrality, strategy, weights, commitmentCost, riskAversion, inertia,
+        tolerance, strategicValue, approach, inducements, assertiveness, regimeSwitch, government,
+        successors, m.origin());
+  }
+
+  private Government readGovernment(MapReader r) {
+    String leader = r.optText("leader");
+    java.util.Map<String, Double> p = ActionReader.predisposition(r, "predisposition", problems, refs);
+    r.finish();
+    return new Government(leader == null ? "" : leader, p);
   }
 
   private static YMap.Entry num(double v, Origin o) {
@@ -445,8 +525,14 @@ public final class ScenarioLoader {
     }
     RelationSpec rel = new RelationSpec(a, b, r.number("trust", Range.SHARE),
         r.number("grievance", Range.SHARE), r.number("proximity", Range.SHARE),
-        r.number("security", Range.SHARE), m.origin());
+        r.number("security", Range.SHARE), r.number("credibility", Range.SHARE),
+        r.number("rivalry", Range.SHARE), m.origin());
     r.finish();
+    if (!defaults && a != null && b != null && rel.rivalry() > 0 && m.has("rivalry")
+        && !(refs.poles.contains(a) && refs.poles.contains(b))) {
+      r.problem(m.get("rivalry"), "rivalry", "rivalry is between two poles; "
+          + (refs.poles.contains(a) ? b : a) + " is not a pole");
+    }
     return rel;
   }
 
@@ -455,12 +541,30 @@ public final class ScenarioLoader {
     String kind = refs.channel(r, "kind");
     String from = refs.actor(r, "from");
     String to = refs.actor(r, "to");
-    double amount = r.number("amount", Range.NON_NEGATIVE);
+    ChannelSpec ch = kind == null ? null : channels.get(kind);
+    boolean steady = ch != null && ch.stock() && ch.depreciation() > 0;
+    double amount;
     double stock = r.optNumber("stock", Range.NON_NEGATIVE);
+    if (steady) {
+      amount = r.optNumber("amount", Range.NON_NEGATIVE);
+      if (Double.isNaN(amount) == Double.isNaN(stock)) {
+        r.problem(Double.isNaN(amount) ? null : m.get("stock"), Double.isNaN(amount) ? "amount" : "stock",
+            Double.isNaN(amount)
+                ? "missing key 'amount' (US$ bn a year) or 'stock' (US$ bn)"
+                : "give 'amount' or 'stock', not both: a run starts with each stock at its steady"
+                    + " state, stock = amount / depreciation (" + ch.depreciation() + " a year on '" + kind + "')");
+      } else if (Double.isNaN(amount)) {
+        amount = stock * ch.depreciation();
+      } else {
+        stock = amount / ch.depreciation();
+      }
+    } else {
+      amount = r.number("amount", Range.NON_NEGATIVE);
+    }
     double growth = r.optNumber("growth", Range.ANY);
     double count = r.optNumber("count", Range.NON_NEGATIVE);
     r.finish();
-    if (kind != null && !Double.isNaN(stock) && channels.containsKey(kind) && !channels.get(kind).stock()) {
+    if (ch != null && !Double.isNaN(stock) && !ch.stock()) {
       r.problem(m.get("stock"), "stock", "channel '" + kind + "' keeps no stock (stock: false); give amount only");
     }
     if (kind == null || from == null || to == null) return null;
@@ -519,14 +623,75 @@ public final class ScenarioLoader {
     } else {
       r.node("lead");
     }
+    FrameworkKind kind = r.choice("kind", FrameworkKind.class);
     double benefit = r.number("benefit", Range.NON_NEGATIVE);
     double sovereignty = r.number("sovereignty_cost", Range.NON_NEGATIVE);
     double exitCost = r.number("exit_cost", Range.NON_NEGATIVE);
     boolean open = r.bool("open");
     r.finish();
     if (id == null) return null;
-    return new FrameworkSpec(id, name == null ? id : name, members, lead, benefit, sovereignty,
+    if (kind == FrameworkKind.SECURITY) {
+      if (lead == null) {
+        r.problem(m.get("kind"), "kind", "a security framework adds to the security tie with its lead;"
+            + " give it a lead");
+      }
+      if (benefit > 1) {
+        r.problem(m.get("benefit"), "benefit", "a security framework's benefit is a security tie,"
+            + " a share between 0 and 1, found " + benefit);
+      }
+    }
+    return new FrameworkSpec(id, name == null ? id : name, kind, members, lead, benefit, sovereignty,
         exitCost, open, m.origin());
+  }
+
+  private DisputeSpec readDispute(YMap m, String path) {
+    MapReader r = new MapReader(m, path, problems);
+    String id = r.text("id");
+    String state = refs.actor(r, "state");
+    String power = refs.actor(r, "power");
+    if (state != null && !refs.small.contains(state)) {
+      r.problem(m.get("state"), "state", "a dispute's 'state' is a small state; '" + state + "' is not one");
+      state = null;
+    }
+    if (power != null && !refs.poles.contains(power)) {
+      r.problem(m.get("power"), "power", "a dispute's 'power' is a pole; '" + power + "' is not one"
+          + Suggestions.hint(power, refs.poles));
+      power = null;
+    }
+    double salience = r.number("salience", Range.SHARE);
+    double rate = r.optNumber("rate", Range.NON_NEGATIVE);
+    if (rate > MAX_RATE) {
+      r.problem(m.get("rate"), "rate", "expected at most " + (int) MAX_RATE + " incidents a year (one a day)");
+    }
+    double severity = r.optNumber("severity", Range.OPEN_SHARE);
+    r.finish();
+    if (id == null || state == null || power == null) return null;
+    return new DisputeSpec(id, state, power, salience, Double.isNaN(rate) ? 0.0 : rate,
+        Double.isNaN(severity) ? 0.3 : severity, m.origin());
+  }
+
+  private Observables readObservables(YMap map) {
+    if (map == null) return new Observables(0, 1);
+    MapReader r = new MapReader(map, "observables", problems);
+    Observables o = new Observables(r.number("vote_intercept", Range.ANY), r.number("vote_slope", Range.ANY));
+    r.finish();
+    return o;
+  }
+
+  private java.util.Set<Mechanism> readKnockOuts(MapReader top) {
+    java.util.Set<Mechanism> out = java.util.EnumSet.noneOf(Mechanism.class);
+    if (!top.has("knock_out")) return out;
+    List<String> keys = java.util.Arrays.stream(Mechanism.values()).map(Mechanism::key).toList();
+    for (YScalar s : top.wordNodes("knock_out", false)) {
+      Mechanism m = Mechanism.byKey(s.text());
+      if (m == null) {
+        top.problem(s, "knock_out", "no mechanism '" + MapReader.abbreviate(s.text()) + "'"
+            + Suggestions.hint(s.text(), keys) + "; mechanisms: " + String.join(", ", keys));
+      } else {
+        out.add(m);
+      }
+    }
+    return out;
   }
 
   /** Reads a project at {@code path}, or, when {@code path} is null, the project_defaults. */
@@ -547,6 +712,7 @@ public final class ScenarioLoader {
     int months = r.integer("months", 1, 1200);
     double p = r.number("completion_probability", Range.SHARE);
     int maxDelay = r.integer("max_delay_months", 1, 1200);
+    double delivery = r.number("delivery", Range.SHARE);
     List<Action> onStart = readEffects(r, "on_start");
     List<Action> onCompletion = readEffects(r, "on_completion");
     r.finish();
@@ -558,7 +724,7 @@ public final class ScenarioLoader {
           m.get("start").origin()));
     }
     return new ProjectSpec(id, name == null ? id : name, host, financier, cost, share, months, p,
-        maxDelay, onStart, onCompletion, m.origin());
+        maxDelay, delivery, onStart, onCompletion, m.origin());
   }
 
   private List<Action> readEffects(MapReader r, String key) {

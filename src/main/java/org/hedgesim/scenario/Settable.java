@@ -15,19 +15,23 @@ public enum Settable {
   ACTOR_NEUTRALITY("actors", "neutrality", Kind.OPEN_SHARE),
   ACTOR_INERTIA("actors", "inertia", Kind.OPEN_SHARE),
   ACTOR_TOLERANCE("actors", "tolerance", Kind.SHARE),
+  ACTOR_COMMITMENT_COST("actors", "commitment_cost", Kind.POSITIVE),
+  ACTOR_RISK_AVERSION("actors", "risk_aversion", Kind.NON_NEGATIVE),
   ACTOR_STRATEGY("actors", "strategy", Kind.STRATEGY),
   ACTOR_APPROACH("actors", "approach", Kind.APPROACH),
   RELATION_TRUST("relations", "trust", Kind.SHARE),
   RELATION_GRIEVANCE("relations", "grievance", Kind.SHARE),
   RELATION_PROXIMITY("relations", "proximity", Kind.SHARE),
   RELATION_SECURITY("relations", "security", Kind.SHARE),
+  RELATION_CREDIBILITY("relations", "credibility", Kind.SHARE),
+  RELATION_RIVALRY("relations", "rivalry", Kind.SHARE),
   FRAMEWORK_BENEFIT("frameworks", "benefit", Kind.NON_NEGATIVE),
   FRAMEWORK_SOVEREIGNTY_COST("frameworks", "sovereignty_cost", Kind.NON_NEGATIVE),
   FRAMEWORK_EXIT_COST("frameworks", "exit_cost", Kind.NON_NEGATIVE),
   FRAMEWORK_OPEN("frameworks", "open", Kind.BOOLEAN);
 
   /** What kind of value the field takes. */
-  public enum Kind { NUMBER, NON_NEGATIVE, SHARE, OPEN_SHARE, STRATEGY, APPROACH, BOOLEAN }
+  public enum Kind { NUMBER, NON_NEGATIVE, POSITIVE, SHARE, OPEN_SHARE, STRATEGY, APPROACH, BOOLEAN }
 
   private final String section;
   private final String field;

@@ -125,6 +125,8 @@ public final class SyntheticWorld {
         a.put("growth", round(0.01 + 0.04 * r.nextDouble()));
         String[] approaches = {"positive", "negative", "mixed", "none"};
         a.put("approach", approaches[r.nextInt(approaches.length)]);
+        a.put("assertiveness", round(0.5 * r.nextDouble()));
+        a.put("inducements", Map.of("budget", round(0.2 + 2 * r.nextDouble())));
       } else if (i == poles) {
         a.put("role", "other");
         a.put("growth", 0.03);
@@ -136,6 +138,9 @@ public final class SyntheticWorld {
         a.put("nationalism", round(0.1 + 0.6 * r.nextDouble()));
         a.put("legitimacy", round(0.4 + 0.4 * r.nextDouble()));
         a.put("neutrality", round(0.4 + 0.6 * r.nextDouble()));
+        Map<String, Object> leaning = new LinkedHashMap<>();
+        leaning.put(ids.get(r.nextInt(poles)), round(r.nextDouble() - 0.5));
+        a.put("government", Map.of("leader", "L" + i, "predisposition", leaning));
       }
       actorList.add(a);
     }
@@ -150,6 +155,8 @@ public final class SyntheticWorld {
         rel.put("grievance", round(0.5 * r.nextDouble()));
         rel.put("proximity", round(r.nextDouble()));
         rel.put("security", round(0.5 * r.nextDouble()));
+        rel.put("credibility", round(0.5 + 0.5 * r.nextDouble()));
+        if (i < poles && j < poles) rel.put("rivalry", round(r.nextDouble()));
         relations.add(rel);
       }
     }
@@ -161,13 +168,13 @@ public final class SyntheticWorld {
       for (int p = 0; p < poles; p++) {
         String pole = ids.get(p);
         double fdi = round(0.05 + r.nextDouble());
-        flows.add(flow("fdi", pole, state, fdi, round(fdi * (2 + 8 * r.nextDouble()))));
+        flows.add(flow("fdi", pole, state, fdi, Double.NaN));
         flows.add(flow("aid", pole, state, round(0.01 + 0.3 * r.nextDouble()), Double.NaN));
         flows.add(flow("exports", state, pole, round(0.1 + 3 * r.nextDouble()), Double.NaN));
         flows.add(flow("transit", state, pole, round(r.nextDouble()), Double.NaN));
       }
       double fdi = round(0.1 + r.nextDouble());
-      flows.add(flow("fdi", rest, state, fdi, round(fdi * 5)));
+      flows.add(flow("fdi", rest, state, fdi, Double.NaN));
       flows.add(flow("exports", state, rest, round(0.5 + 3 * r.nextDouble()), Double.NaN));
       flows.add(flow("transit", state, state, round(1 + 2 * r.nextDouble()), Double.NaN));
     }
@@ -191,9 +198,23 @@ public final class SyntheticWorld {
       fw.put("sovereignty_cost", round(lead != null ? 0.6 * r.nextDouble() : 0.0));
       fw.put("exit_cost", round(0.1 * r.nextDouble()));
       fw.put("open", f % 2 == 1);
+      if (f == 4 && lead != null) fw.put("kind", "security");
       frameworks.add(fw);
     }
     doc.put("frameworks", frameworks);
+
+    List<Object> disputes = new ArrayList<>();
+    for (int st = poles + 1; st < actors; st++) {
+      if (r.nextDouble() >= 0.2) continue;
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("id", "D" + st);
+      d.put("state", ids.get(st));
+      d.put("power", ids.get(r.nextInt(poles)));
+      d.put("salience", round(0.5 * r.nextDouble()));
+      d.put("rate", round(2 * r.nextDouble()));
+      disputes.add(d);
+    }
+    doc.put("disputes", disputes);
     return doc;
   }
 

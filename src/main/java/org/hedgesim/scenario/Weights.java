@@ -1,4 +1,8 @@
 package org.hedgesim.scenario;
 
-/** Utility weights: w_R (returns), w_T (threat), w_D (dominance cost), w_S (security benefit). */
-public record Weights(double returns, double threat, double dominance, double security) {}
+/**
+ * Weights of the terms of a small state's marginal value of leaning toward a pole: w_R (returns
+ * of the ties), w_T (threat), w_V (vulnerability: dependence on a distrusted partner) and w_S
+ * (security value against a third party).
+ */
+public record Weights(double returns, double threat, double vulnerability, double security) {}

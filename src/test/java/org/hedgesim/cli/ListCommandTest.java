@@ -30,7 +30,20 @@ class ListCommandTest {
     assertTrue(c.out().contains("exit-drivers-morris.yaml                 1400 runs, morris:"), c.out());
     assertTrue(c.out().contains("alignment-drivers-sobol.yaml             1920 runs, saltelli:"), c.out());
     assertTrue(c.out().contains("nationalism-sovereignty.yaml             700 runs, grid:"), c.out());
-    assertTrue(c.out().contains("hedging_index   [state]"), c.out());
+    assertTrue(c.out().contains("hedging_index          [state]"), c.out());
+    // every metric a run records is listed (channel metrics by their pattern)
+    org.hedgesim.experiment.Replication r = org.hedgesim.experiment.Replication.run(
+        org.hedgesim.Fixtures.scenario("baseline-2024.yaml"), 0, 1L);
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    for (String[] m : ListCommand.METRICS) listed.add(m[0]);
+    for (var key : r.series()) {
+      String m = key.metric().replaceAll("^[a-z]+_inflow_share$", "<channel>_inflow_share")
+          .replaceAll("^(fdi|exports|aid|transit)_share$", "<channel>_share");
+      assertTrue(listed.contains(m), key.metric() + " is not listed");
+    }
+    for (org.hedgesim.scenario.Mechanism m : org.hedgesim.scenario.Mechanism.values()) {
+      assertTrue(c.out().contains("  " + m.key() + " "), m.key() + " listed");
+    }
     assertTrue(c.out().contains("Event kinds (events: in a scenario): exit, join,"), c.out());
     for (Parameter p : Parameter.values()) {
       assertTrue(c.out().contains("  " + p.key() + " "), p.key() + " listed");

@@ -46,16 +46,16 @@ class SensitivityCommandTest {
     List<SensitivityTable.Entry> e = SensitivityTable.read(out.resolve("sensitivity.csv"));
     // three outcomes with indices (exit_step has none: no exit in some runs), 3 parameters, S1 and ST
     assertEquals(3 * 3 * 2, e.size());
-    assertTrue(c.out().contains("exit_step: no indices; 160 of 320 runs give no value"), c.out());
+    assertTrue(c.out().contains("exit_step: no indices; 164 of 320 runs give no value"), c.out());
     assertTrue(c.out().contains("Ranked by ST"), c.out());
     // nationalism drives the final alignment; the growth of P's investment hardly matters in two years
     List<SensitivityTable.Ranked> alignment = SensitivityTable.ranked(
         e.stream().filter(x -> x.outcome().equals("alignment_S_P_final")).toList());
     assertEquals("nationalism", alignment.get(0).parameter());
-    assertTrue(alignment.get(0).second().low() > 0.5, alignment.get(0).toString());
+    assertTrue(alignment.get(0).second().low() > 0.3, alignment.get(0).toString());
     SensitivityTable.Ranked growth = alignment.get(2);
     assertEquals("fdi_growth", growth.parameter());
-    assertTrue(growth.second().value() < 0.05, growth.toString());
+    assertTrue(growth.second().value() < 0.1, growth.toString());
     // the console lists the outcome's parameters in rank order
     String table = c.out().substring(c.out().indexOf("alignment_S_P_final:"));
     assertTrue(table.indexOf("nationalism") < table.indexOf("sovereignty_cost"), table);
@@ -72,18 +72,35 @@ class SensitivityCommandTest {
     assertTrue(mu(e, "left_clv_dta", "nationalism") > 0.2);
     assertTrue(mu(e, "left_clv_dta", "sovereignty_cost") > 0.2);
     assertTrue(mu(e, "left_clv_dta", "exit_threshold") < -0.2);
-    // the gain of utility on alignment does not move framework reviews; it drives alignment itself
-    assertEquals(0, mu(e, "left_clv_dta", "utility_gain"), 1e-12);
-    assertEquals("utility_gain", SensitivityTable.ranked(e.stream()
-        .filter(x -> x.outcome().equals("alignment_vnm_mean")).toList()).get(0).parameter());
+    // alignment does not enter framework reviews, so risk aversion cannot move the exit ...
+    assertEquals(0, mu(e, "left_clv_dta", "risk_aversion"), 1e-12);
+    // ... but it moves alignment itself (the hedging penalty), after trust in Vietnam (its threat)
+    List<SensitivityTable.Ranked> vnm = SensitivityTable.ranked(e.stream()
+        .filter(x -> x.outcome().equals("alignment_vnm_mean")).toList());
+    assertEquals("trust_vietnam", vnm.get(0).parameter(), vnm.toString());
+    assertEquals("risk_aversion", vnm.get(1).parameter(), vnm.toString());
 
     Cli s = Cli.run("sensitivity", SweepCommandTest.shippedSweep("alignment-drivers-sobol.yaml").toString(), "--out",
         dir.resolve("sobol").toString(), "--progress", "none");
     assertEquals(0, s.exit(), s.err());
-    List<SensitivityTable.Ranked> usa = SensitivityTable.ranked(SensitivityTable.read(dir.resolve("sobol/sensitivity.csv"))
-        .stream().filter(x -> x.outcome().equals("alignment_usa_final")).toList());
-    assertEquals("us_sanction_severity", usa.get(0).parameter(), usa.toString());
+    List<SensitivityTable.Entry> sobol = SensitivityTable.read(dir.resolve("sobol/sensitivity.csv"));
+    // nationalism (the cost of leaning toward the partner one depends on most) drives alignment to
+    // China; US coercion does not move it ...
+    List<SensitivityTable.Ranked> chn = SensitivityTable.ranked(sobol.stream()
+        .filter(x -> x.outcome().equals("alignment_chn_final")).toList());
+    assertEquals("nationalism", chn.get(0).parameter(), chn.toString());
+    assertTrue(chn.get(0).second().low() > 0.5, chn.toString());
+    assertEquals("us_max_coercion", chn.get(2).parameter(), chn.toString());
+    assertTrue(chn.get(2).second().value() < 0.02, chn.toString());
+    // ... while China's investment drives alignment to the US (diversification: more dependence on
+    // China raises the vulnerability of leaning to it and lowers the hedging pull), and US coercion
+    // moves it too
+    List<SensitivityTable.Ranked> usa = SensitivityTable.ranked(sobol.stream()
+        .filter(x -> x.outcome().equals("alignment_usa_final")).toList());
+    assertEquals("china_fdi_growth", usa.get(0).parameter(), usa.toString());
     assertTrue(usa.get(0).second().low() > 0.5, usa.toString());
+    SensitivityTable.Ranked coercion = usa.stream().filter(x -> x.parameter().equals("us_max_coercion")).findFirst().orElseThrow();
+    assertTrue(coercion.second().low() > 0.05, usa.toString());
   }
 
   private static double mu(List<SensitivityTable.Entry> e, String outcome, String parameter) {
@@ -134,7 +151,7 @@ class SensitivityCommandTest {
     assertEquals(0, sweep.exit(), sweep.err());
     String plain = ReportChecks.section(ReportChecks.check(dir.resolve("plain/report/report.html")), "headline");
     assertTrue(plain.contains("95% percentile-bootstrap intervals of mu* from 1000 resamples of the trajectories"), plain);
-    assertTrue(plain.contains("point 11: nationalism = 1"), plain);
+    assertTrue(java.util.regex.Pattern.compile("point \\d+: nationalism = 1, sovereignty_cost = ").matcher(plain).find(), plain);
     String plots = ReportChecks.section(d, "plots");
     assertTrue(plots.contains("Sensitivity of alignment_S_P_final (morris)"), plots);
     assertTrue(Files.isRegularFile(out.resolve("report/plots/sensitivity-alignment_S_P_final-morris.svg")));

@@ -24,8 +24,11 @@ class CaptionsTest {
   void caption_sanctionAndOffer_sayHowMuch() {
     assertEquals("USA sanctions KHM (cuts 5% of trade and aid)",
         Captions.text(event("sanction", "USA", "KHM", 0.05, "relative alignment -0.2")));
-    assertEquals("CHN courts KHM (offers +5%)", Captions.text(event("offer", "CHN", "KHM", 0.05, "courtship; x")));
-    assertEquals("JPN rewards KHM (offers +3%)", Captions.text(event("offer", "JPN", "KHM", 0.025, "reward; x")));
+    assertEquals("CHN courts KHM (US$0.35 bn a year)", Captions.text(event("offer", "CHN", "KHM", 0.35, "delivered; x")));
+    assertEquals("CHN fails to deliver to KHM (US$0.35 bn a year)",
+        Captions.text(event("offer", "CHN", "KHM", 0.35, "not delivered; x")));
+    assertEquals("KHM-VNM incident: border: the state yields",
+        Captions.text(event("incident", "KHM", "VNM", 0.3, "border: the state yields")));
     assertFalse(Captions.isMajor(event("offer", "CHN", "KHM", 0.05, "")));
   }
 

@@ -40,18 +40,24 @@ class LessonPlanTest {
   }
 
   @Test
-  void minutes0to5_exitInSeptember_trustFallsLegitimacyRises_sanctionsFromJuly_hedgingAbout085() {
+  void minutes0to5_coercionFromTheStart_exitInSeptember_thenADriftTowardChina() {
     HedgeWorldWithUI gui = run(gui());
-    List<EventRecord> events = gui.recorder().events();
+    assertTrue(value(gui, "coercion", "USA", "KHM", 0) > 0, "the US coerces from the first month (dashed red)");
     assertEquals("2024-09: KHM leaves CLV-DTA", Captions.caption(exit(gui).orElseThrow()));
     assertEquals(0.45, value(gui, "trust", "KHM", "VNM", 7), 1e-9);
-    assertEquals("0.35", String.format(Locale.ROOT, "%.2f", value(gui, "trust", "KHM", "VNM", 8)));
+    assertEquals("0.41", String.format(Locale.ROOT, "%.2f", value(gui, "trust", "KHM", "VNM", 8)));
     assertTrue(value(gui, "legitimacy", "KHM", "", 8) > value(gui, "legitimacy", "KHM", "", 7));
-    EventRecord sanction = events.stream().filter(e -> e.kind().equals("sanction")).findFirst().orElseThrow();
-    assertEquals("2024-07", sanction.date());
+    EventRecord incident = gui.recorder().events().stream().filter(e -> e.kind().equals("incident")).findFirst().orElseThrow();
+    assertEquals("2025-01: KHM-VNM incident: khm-vnm-border: the state stands firm; salience now 0.320",
+        Captions.caption(incident));
+    int last = scenario.steps() - 1;
     double mean = gui.recorder().history().stream()
         .mapToDouble(r -> r[gui.recorder().indexOf("hedging_index", "KHM", "")]).average().orElseThrow();
-    assertEquals("0.85", String.format(Locale.ROOT, "%.2f", mean));
+    assertEquals("0.71", String.format(Locale.ROOT, "%.2f", mean));
+    assertEquals("0.05", String.format(Locale.ROOT, "%.2f", value(gui, "lean", "KHM", "CHN|USA", 0)));
+    assertEquals("0.11", String.format(Locale.ROOT, "%.2f", value(gui, "lean", "KHM", "CHN|USA", last)));
+    assertEquals("0.275", String.format(Locale.ROOT, "%.3f", value(gui, "alignment", "KHM", "CHN", last)));
+    assertEquals("0.064", String.format(Locale.ROOT, "%.3f", value(gui, "alignment", "KHM", "USA", last)));
     assertEquals(5, gui.knobs().base().frameworks().stream().filter(f -> f.members().contains("KHM")).count(),
         "KHM's five rings");
   }
@@ -59,8 +65,9 @@ class LessonPlanTest {
   @Test
   void minutes5to8_noScriptedExit_nationalismDecidesWhetherAndWhenItLeaves() {
     assertEquals("2024-06 endogenous", exitWithNationalism(0.7));
-    assertEquals("none", exitWithNationalism(0.55));
-    assertEquals("2025-11 endogenous", exitWithNationalism(0.6));
+    assertEquals("none", exitWithNationalism(0.5));
+    assertEquals("2027-09 endogenous", exitWithNationalism(0.55));
+    assertEquals("2024-06 endogenous", exitWithNationalism(0.6));
   }
 
   private String exitWithNationalism(double nationalism) {
@@ -71,14 +78,18 @@ class LessonPlanTest {
   }
 
   @Test
-  void minutes8to10_usPositiveApproach_noSanctions_alignmentToTheUsEndsHigher() {
+  void minutes8to10_usPositiveDoctrine_noCoercion_bothAlignmentsEndHigher() {
     HedgeWorldWithUI negative = run(gui());
     HedgeWorldWithUI positive = gui();
-    assertTrue(positive.knobs().find("USA approach").set(0));
+    assertTrue(positive.knobs().find("USA doctrine").set(0));
     run(positive);
     int last = scenario.steps() - 1;
-    assertTrue(positive.recorder().events().stream().noneMatch(e -> e.kind().equals("sanction")));
-    assertEquals("0.102", String.format(Locale.ROOT, "%.3f", value(negative, "alignment", "KHM", "USA", last)));
-    assertEquals("0.114", String.format(Locale.ROOT, "%.3f", value(positive, "alignment", "KHM", "USA", last)));
+    int coercion = positive.recorder().indexOf("coercion", "USA", "KHM");
+    assertTrue(positive.recorder().history().stream().allMatch(r -> r[coercion] == 0), "no coercion at all");
+    assertEquals("0.064", String.format(Locale.ROOT, "%.3f", value(negative, "alignment", "KHM", "USA", last)));
+    assertEquals("0.079", String.format(Locale.ROOT, "%.3f", value(positive, "alignment", "KHM", "USA", last)));
+    assertEquals("0.275", String.format(Locale.ROOT, "%.3f", value(negative, "alignment", "KHM", "CHN", last)));
+    assertEquals("0.279", String.format(Locale.ROOT, "%.3f", value(positive, "alignment", "KHM", "CHN", last)));
+    assertEquals("0.34", String.format(Locale.ROOT, "%.2f", value(positive, "courtship", "USA", "KHM", last)));
   }
 }

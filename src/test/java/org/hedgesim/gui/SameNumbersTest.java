@@ -144,7 +144,11 @@ class SameNumbersTest {
     // as the inspector does when a slider moves or a menu item is picked: a string for the property
     set(gui, Knobs.STATES, "KHM nationalism", "0.9");
     set(gui, Knobs.STATES, "LAO strategy", "1"); // bandwagoner
-    set(gui, Knobs.POWERS, "USA approach", "0"); // positive
+    set(gui, Knobs.POWERS, "USA doctrine", "0"); // positive
+    set(gui, Knobs.STATES, "KHM risk aversion", "0.5");
+    set(gui, Knobs.STATES, "KHM commitment cost", "0.3");
+    set(gui, Knobs.POWERS, "JPN budget", "1.5");
+    set(gui, Knobs.POWERS, "CHN-USA rivalry", "0.4");
     set(gui, Knobs.MODEL, "exit_threshold", "0.15");
     play(gui, s.seed(), s.steps());
     gui.finish();
@@ -153,10 +157,16 @@ class SameNumbersTest {
         actors:
           - id: KHM
             nationalism: 0.9
+            risk_aversion: 0.5
+            commitment_cost: 0.3
           - id: LAO
             strategy: bandwagoner
           - id: USA
             approach: positive
+          - id: JPN
+            inducements: {budget: 1.5}
+        relations:
+          - {between: [USA, CHN], rivalry: 0.4}
         parameters:
           exit_threshold: 0.15
         """);
@@ -185,7 +195,7 @@ class SameNumbersTest {
     Scenario s = Fixtures.scenario(SCENARIO);
     HedgeWorldWithUI gui = new HedgeWorldWithUI(new HedgeWorld(s.seed(), s));
     Knob nationalism = gui.knobs().find("KHM nationalism");
-    Knob approach = gui.knobs().find("USA approach");
+    Knob approach = gui.knobs().find("USA doctrine");
     assertFalse(nationalism.set(1.5));
     assertFalse(nationalism.set(Double.NaN));
     assertFalse(nationalism.set("high"));
@@ -203,12 +213,17 @@ class SameNumbersTest {
     Scenario s = Fixtures.scenario("as-it-happened-2024.yaml");
     Knobs knobs = new Knobs(s);
     for (String id : List.of("KHM", "LAO")) {
-      for (String k : List.of("nationalism", "neutrality", "strategy", "tolerance", "inertia")) {
+      for (String k : List.of("nationalism", "neutrality", "strategy", "risk aversion", "commitment cost",
+          "tolerance", "inertia")) {
         assertTrue(knobs.find(id + " " + k) != null, id + " " + k);
       }
     }
-    for (String id : s.poles()) assertTrue(knobs.find(id + " approach") != null, id);
-    assertTrue(knobs.find("utility_gain") != null);
+    for (String id : s.poles()) {
+      for (String k : List.of("doctrine", "budget", "max coercion")) assertTrue(knobs.find(id + " " + k) != null, id + " " + k);
+    }
+    assertEquals(0.8, knobs.find("CHN-USA rivalry").number(), "the rivalry the scenario gives");
+    assertEquals(0.0, knobs.find("USA-JPN rivalry").number(), "no rivalry where the scenario gives none");
+    assertTrue(knobs.find("uncertainty_weight") != null);
     assertTrue(knobs.find("clv-dta-exit (2024-09)") != null);
     assertTrue(knobs.find("china-visits per year") != null);
     assertTrue(knobs.group(Knobs.EVENTS).stream().anyMatch(k -> k.name.contains("project funan-techo")));

@@ -24,9 +24,9 @@ import org.hedgesim.Fixtures;
  * <p>In a normal test run ({@code ./mvnw verify}) Jazzer runs in regression mode: each target
  * runs once on each input under
  * {@code src/test/resources/org/hedgesim/scenario/ScenarioLoaderFuzzTestInputs/} (seeds: the
- * reference scenarios, a small scenario and a what-if that extends it, files of the invalid
- * corpus) and under its own subfolder (inputs the fuzzer found). To fuzz one target
- * (docs/SCENARIOS.md, section 13):
+ * reference scenarios, a small scenario, a what-if that extends it and the example of every action
+ * of docs/SCENARIOS.md, files of the invalid corpus) and under its own subfolder (inputs the
+ * fuzzer found). To fuzz one target (docs/SCENARIOS.md, section 14):
  *
  * <pre>
  * JAZZER_FUZZ=1 ./mvnw test -Dtest='ScenarioLoaderFuzzTest#loadAnyBytes' -Djazzer.max_duration=5m \

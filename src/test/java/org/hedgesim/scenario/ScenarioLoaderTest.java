@@ -47,8 +47,7 @@ class ScenarioLoaderTest {
     assertEquals(Approach.NEGATIVE, base.actor("USA").approach());
     assertEquals(Approach.POSITIVE, pos.actor("USA").approach());
     assertEquals(0.1331, pos.actor("USA").capability());
-    assertEquals(0.10, pos.actor("USA").inducements().offerSize());
-    assertEquals(base.actor("USA").inducements().sanctionSeverity(), pos.actor("USA").inducements().sanctionSeverity());
+    assertEquals(base.actor("USA").inducements(), pos.actor("USA").inducements());
     assertEquals(base.events().size() + 1, pos.events().size(), "new events are appended");
     assertEquals(List.of("us-positive-reinforcement.yaml", "baseline-2024.yaml"),
         pos.files().stream().map(f -> Path.of(f).getFileName().toString()).toList());
@@ -195,7 +194,7 @@ class ScenarioLoaderTest {
   @Test
   void setValue_respectsTheRangeOfItsTarget() throws Exception {
     Path f = write("neg.yaml", "scenario: neg\n" + base() + "events:\n"
-        + "  - {at: 2025-01, set: {path: parameters.utility_gain, value: -1}}\n"
+        + "  - {at: 2025-01, set: {path: parameters.capability_exponent, value: -1}}\n"
         + "  - {at: 2025-01, set: {path: 'frameworks[ASEAN].benefit', value: -0.1}}\n");
     List<Problem> p = problems(f);
     assertEquals(2, p.size(), p.toString());
@@ -284,10 +283,10 @@ class ScenarioLoaderTest {
   @Test
   void source_dottedKeyIntoAMapping_coversTheNestedValue() throws Exception {
     Path f = write("nested.yaml", "scenario: nested\n" + base() + "actors:\n  - id: USA\n"
-        + "    inducements: {floor: -0.3}\n    source: {inducements.floor: \"assumption: nested\"}\n");
+        + "    inducements: {tolerance: 0.3}\n    source: {inducements.tolerance: \"assumption: nested\"}\n");
     Scenario s = ScenarioLoader.load(f);
-    SourcedValue floor = find(s, "actors[USA].inducements.floor");
-    assertEquals("assumption: nested", floor.source());
+    SourcedValue tolerance = find(s, "actors[USA].inducements.tolerance");
+    assertEquals("assumption: nested", tolerance.source());
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -178,6 +179,78 @@ class ScenarioSchemaTest {
     assertEquals(new TreeSet<>(ActionReader.KINDS), kinds);
     Set<String> eventKeys = propertyNames(definition("event"));
     assertTrue(eventKeys.containsAll(ActionReader.KINDS), eventKeys.toString());
+  }
+
+  /** The built-in defaults, as plain data. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> builtInDefaults() throws IOException {
+    Path file = Fixtures.repo().resolve("src/main/resources/org/hedgesim/scenario/defaults.yaml");
+    return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+  }
+
+  /**
+   * Each default the schema shows on hover is the built-in default, and each scalar the built-in
+   * defaults give for these sections has its default in the schema.
+   */
+  private static void assertDefaults(String where, JsonNode properties, Map<String, Object> defaults) {
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, Object> e : defaults.entrySet()) {
+      if (e.getKey().equals("source") || e.getValue() instanceof Map) continue;
+      JsonNode p = properties.get(e.getKey());
+      JsonNode d = p == null ? null : p.get("default");
+      if (d == null) {
+        wrong.add(where + "." + e.getKey() + ": no default in the schema (built in: " + e.getValue() + ")");
+      } else if (!sameValue(d, e.getValue())) {
+        wrong.add(where + "." + e.getKey() + ": schema default " + d + ", built in " + e.getValue());
+      }
+    }
+    properties.fields().forEachRemaining(e -> {
+      if (e.getValue().has("default") && !defaults.containsKey(e.getKey())) {
+        wrong.add(where + "." + e.getKey() + ": a schema default, but no built-in default");
+      }
+    });
+    assertEquals(List.of(), wrong);
+  }
+
+  private static boolean sameValue(JsonNode schema, Object builtIn) {
+    if (builtIn instanceof Number n) return schema.isNumber() && schema.asDouble() == n.doubleValue();
+    if (builtIn instanceof Boolean b) return schema.isBoolean() && schema.asBoolean() == b;
+    return schema.isTextual() && schema.asText().equals(String.valueOf(builtIn));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void schema_defaults_areTheBuiltInDefaults() throws IOException {
+    Map<String, Object> d = builtInDefaults();
+    Map<String, Object> actor = (Map<String, Object>) d.get("actor_defaults");
+    Map<String, Object> noDefaults = Map.of();
+    assertDefaults("parameters", definition("parameters").get("properties"), (Map<String, Object>) d.get("parameters"));
+    for (String def : List.of("actor", "actorDefaults")) {
+      assertDefaults(def, definition(def).get("properties"), actor);
+    }
+    assertDefaults("inducements", definition("inducements").get("properties"), (Map<String, Object>) actor.get("inducements"));
+    for (String[] pair : new String[][] {{"relation", "relation_defaults"}, {"relationDefaults", "relation_defaults"},
+        {"framework", "framework_defaults"}, {"frameworkDefaults", "framework_defaults"},
+        {"project", "project_defaults"}, {"projectDefaults", "project_defaults"},
+        {"observables", "observables"}, {"channel", "channel_defaults"}}) {
+      Object section = d.get(pair[1]);
+      assertDefaults(pair[0], definition(pair[0]).get("properties"),
+          section instanceof Map ? (Map<String, Object>) section : noDefaults);
+    }
+    Map<String, Object> strategies = (Map<String, Object>) d.get("strategies");
+    for (Strategy s : Strategy.values()) {
+      String key = s.name().toLowerCase(java.util.Locale.ROOT);
+      assertDefaults("strategies." + key, definition("strategies").get("properties").get(key).get("properties"),
+          (Map<String, Object>) strategies.get(key));
+    }
+  }
+
+  @Test
+  void schema_mechanisms_areTheLoaders() throws IOException {
+    Set<String> want = new TreeSet<>(Arrays.stream(Mechanism.values()).map(Mechanism::key).toList());
+    Set<String> got = new TreeSet<>();
+    definition("mechanism").get("enum").forEach(n -> got.add(n.asText()));
+    assertEquals(want, got);
   }
 
   @Test

@@ -41,7 +41,7 @@ class TreePathsTest {
     assertEquals(List.of(new TreePath.Key("flows"), new TreePath.Pick("fdi:CHN>KHM"), new TreePath.Key("growth")), p.steps());
     assertEquals("growth", p.field());
     assertEquals(List.of(new TreePath.Key("actors"), new TreePath.Pick("USA"), new TreePath.Key("inducements"),
-        new TreePath.Key("sanction_severity")), TreePath.parse("actors[USA].inducements.sanction_severity").steps());
+        new TreePath.Key("max_coercion")), TreePath.parse("actors[USA].inducements.max_coercion").steps());
   }
 
   @ParameterizedTest
@@ -72,8 +72,8 @@ class TreePathsTest {
   void set_keyTheEntryTakesFromDefaults_isAdded() throws Exception {
     // KHM's entry writes no approach and no inducements: both come from actor_defaults
     assertEquals(Approach.POSITIVE, setAndBind("actors[KHM].approach", "positive").actor("KHM").approach());
-    assertEquals(0.7, setAndBind("actors[CHN].inducements.offer_size", "0.7").actor("CHN").inducements().offerSize());
-    assertEquals(-0.2, setAndBind("actors[CHN].inducements.floor", "-0.2").actor("CHN").inducements().floor());
+    assertEquals(0.7, setAndBind("actors[KHM].inducements.budget", "0.7").actor("KHM").inducements().budget());
+    assertEquals(0.2, setAndBind("actors[KHM].inducements.tolerance", "0.2").actor("KHM").inducements().tolerance());
   }
 
   @Test

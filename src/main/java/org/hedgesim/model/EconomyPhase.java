@@ -1,13 +1,15 @@
 package org.hedgesim.model;
 
 import org.hedgesim.scenario.ChannelSpec;
+import org.hedgesim.scenario.Mechanism;
 import org.hedgesim.scenario.Parameter;
 
 /**
- * Phase 5: projects advance, flows and stocks move, GDP grows, trust relaxes toward its base,
- * shocks and one-off aid run down. Yearly rates are converted to the step.
+ * Phase 5: projects advance, flows and stocks move, GDP grows, capabilities follow
+ * ({@link PowerTransition}), beliefs and salience relax ({@link Beliefs}, {@link Disputes}), shocks
+ * and one-off aid run down. Yearly rates are converted to the step.
  */
-final class Economy extends Phase {
+final class EconomyPhase extends Phase {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -15,7 +17,9 @@ final class Economy extends Phase {
     advanceProjects(w);
     advanceFlows(w);
     advanceGdp(w);
-    relaxTrust(w);
+    PowerTransition.step(w);
+    Beliefs.relax(w);
+    Disputes.relax(w);
     for (Project p : w.projects) {
       if (p.financing != null) p.financing.projectInflow = 0;
     }
@@ -24,7 +28,13 @@ final class Economy extends Phase {
   private static void advanceProjects(HedgeWorld w) {
     for (Project p : w.projects) {
       if (p.status == Project.Status.BUILDING && p.financing != null) {
-        p.financing.projectInflow = p.inflowPerStep;
+        double delivery = p.spec.delivery();
+        if (delivery >= 1 || w.random.nextDouble() < delivery) {
+          p.financing.projectInflow = p.inflowPerStep;
+        } else {
+          Beliefs.credibilityNews(w, p.host, p.financier,
+              -w.p(Parameter.DELIVERY_CREDIBILITY) / w.stepsPerYear);
+        }
       }
       if (p.status != Project.Status.BUILDING && p.status != Project.Status.DELAYED) continue;
       if (--p.stepsLeft > 0) continue;
@@ -56,12 +66,11 @@ final class Economy extends Phase {
         };
         if (follows >= 0 && w.actors[follows].effectiveGrowth != 0) f.base *= w.growthFactor[follows];
       }
-      f.level = Math.max(0.0, f.base * multiplier(w, f));
+      f.level = Math.max(0.0, f.base * multiplier(w, f)) + f.courtship;
       if (f.extras != null) {
         f.level += f.extras.total();
         f.extras.tick();
       }
-      if (f.offerSteps > 0 && --f.offerSteps == 0) f.offer = 0;
       if (ch.stock()) {
         f.stock = f.stock * w.keepFactor[f.channel] + f.level * dt + f.projectInflow;
       }
@@ -71,15 +80,16 @@ final class Economy extends Phase {
 
   /**
    * The political multiplier of a flow: (1 + psi x alignment of the dependent to the partner)
-   * x product of (1 + benefit) of frameworks both ends belong to x (1 - sanction) x agreements
-   * x (1 + a standing offer).
+   * x product of (1 + benefit) of the economic frameworks both ends belong to x (1 - sanction)
+   * x agreements.
    */
   static double multiplier(HedgeWorld w, Flow f) {
     ChannelSpec ch = w.channels[f.channel];
     double m = 1.0;
     Actor dep = w.actors[f.dependent];
     Actor partner = w.actors[f.partner];
-    if (ch.alignmentElasticity() != 0 && dep.isSmall() && partner.isPole() && dep != partner) {
+    if (ch.alignmentElasticity() != 0 && dep.isSmall() && partner.isPole() && dep != partner
+        && w.runs(Mechanism.ECONOMIC_FEEDBACK)) {
       m *= 1.0 + ch.alignmentElasticity() * dep.alignment[partner.poleIndex];
     }
     if (ch.frameworkBenefit()) {
@@ -87,7 +97,7 @@ final class Economy extends Phase {
           || f.toVersion != w.membershipVersion[f.to]) {
         double factor = 1.0;
         for (Framework fw : w.frameworks) {
-          if (fw.member[f.from] && fw.member[f.to]) factor *= 1.0 + fw.benefit;
+          if (!fw.isSecurity() && fw.member[f.from] && fw.member[f.to]) factor *= 1.0 + fw.benefit;
         }
         f.frameworkFactor = factor;
         f.frameworkVersion = w.benefitVersion;
@@ -96,9 +106,9 @@ final class Economy extends Phase {
       }
       m *= f.frameworkFactor;
     }
-    if (ch.sanctionable()) m *= 1.0 - partner.sanctionOn[f.dependent];
+    if (ch.sanctionable() && partner.isPole()) m *= 1.0 - partner.sanctionOn[f.dependent];
     if (ch.tradeAgreement()) m *= f.boost;
-    return m * (1.0 + f.offer);
+    return m;
   }
 
   /**
@@ -116,11 +126,11 @@ final class Economy extends Phase {
   }
 
   private static void advanceGdp(HedgeWorld w) {
-    double phi = w.p(Parameter.INFLOW_GROWTH_EFFECT);
+    double phi = w.runs(Mechanism.ECONOMIC_FEEDBACK) ? w.p(Parameter.INFLOW_GROWTH_EFFECT) : 0;
     for (Actor a : w.actors) {
       double g = a.growth + a.shocks.total();
       if (a.gdp > 0) {
-        g += phi * (w.inflowNow[a.index] - a.startInflow) / a.gdp;
+        if (phi != 0) g += phi * (w.inflowNow[a.index] - a.startInflow) / a.gdp;
         a.gdp *= growthFactor(w, a, g);
       }
       a.effectiveGrowth = g;
@@ -128,26 +138,13 @@ final class Economy extends Phase {
     }
   }
 
-  /**
-   * Trust relaxes toward its base. Only ties whose trust was ever moved can differ from their
-   * base; for every other tie the update would add exactly zero, so they are skipped.
-   */
   /** (1 + rate)^(1/steps per year) for an actor, recomputed only when its rate changes. */
-  private static double growthFactor(HedgeWorld w, Actor a, double rate) {
+  static double growthFactor(HedgeWorld w, Actor a, double rate) {
     if (rate == 0) return 1.0;
     if (rate != a.growthFactorRate) {
       a.growthFactor = Equations.stepGrowth(rate, w.stepsPerYear);
       a.growthFactorRate = rate;
     }
     return a.growthFactor;
-  }
-
-  private static void relaxTrust(HedgeWorld w) {
-    double k = w.trustRelaxation();
-    java.util.ArrayList<Relation> moved = w.unsettled;
-    for (int i = 0, n = moved.size(); i < n; i++) {
-      Relation r = moved.get(i);
-      r.trust += (r.baseTrust - r.trust) * k;
-    }
   }
 }
