@@ -122,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         rows.add(row("2a. sweep of " + sweep.runs() + " runs, one warmed JVM (best of " + rounds + ")",
             String.format(Locale.ROOT, "%.0f runs/s on 1 thread, %.0f on 2: efficiency %.0f%%, %.1f s on 2",
                 warm.oneThread(), warm.twoThreads(), 100 * warm.efficiency(), warm.secondsOnTwo()),
-            "< 20 s; efficiency >= 85%", warm.secondsOnTwo() < 20 && warm.efficiency() >= 0.85));
+            "< 10 s; efficiency >= 85%", warm.secondsOnTwo() < 10 && warm.efficiency() >= 0.85));
         progress(out, rows);
         Benchmarks.Throughput bare = Benchmarks.bareThreads(Benchmarks.scenario(scenario), 5000, rounds);
         rows.add(row("2c. the same runs in bare threads, no engine, no files (the machine's bound; best of " + rounds + ")",
@@ -136,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
           rows.add(row("2b. ./hedgesim sweep of " + sweep.runs() + " runs, new JVM each (best of " + rounds + ")",
               String.format(Locale.ROOT, "%.0f runs/s on 1 thread, %.0f on 2: efficiency %.0f%%, %.1f s on 2",
                   cold.oneThread(), cold.twoThreads(), 100 * cold.efficiency(), cold.secondsOnTwo()),
-              "< 20 s; efficiency >= 85%", cold.secondsOnTwo() < 20 && cold.efficiency() >= 0.85));
+              "< 10 s; efficiency >= 85%", cold.secondsOnTwo() < 10 && cold.efficiency() >= 0.85));
           progress(out, rows);
         }
       }
@@ -145,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
             scenario.toString(), "--results", scratch.resolve("startup").toString()), Math.max(5, rounds), scratch);
         rows.add(row("3. ./hedgesim run " + root.relativize(scenario.toAbsolutePath()) + " (median of " + st.rounds() + ")",
             String.format(Locale.ROOT, "%.2f s; java -version %.2f s", st.command(), st.jvm()),
-            "< 1.5 s", st.command() < 1.5));
+            "< 1 s", st.command() < 1.0));
         progress(out, rows);
       }
       if (items.contains("scaling")) {
@@ -155,10 +155,14 @@ final class BenchCommand implements Callable<Integer> {
           b.append(String.format(Locale.ROOT, "%sN=%d: %.3f ms", i == 0 ? "" : ", ", sc.sizes()[i], sc.millisPerStep()[i]));
         }
         b.append(String.format(Locale.ROOT, "; growth N^%.2f overall, N^%.2f over the last two", sc.exponent(), sc.exponentLastTwo()));
-        int last = sc.sizes().length - 1;
-        boolean met = sc.sizes()[last] < 500 || sc.millisPerStep()[last] < 10;
+        // the target of model v2 (issue "Model v2"): a step of a 200-state world under 2 ms; the
+        // worlds have N/10 poles, so the portfolio solve of each state grows as (N/10)^3
+        boolean met = true;
+        for (int i = 0; i < sc.sizes().length; i++) {
+          if (sc.sizes()[i] == 200) met = sc.millisPerStep()[i] < 2.0;
+        }
         rows.add(row("4. time per step, synthetic worlds, every pair related", b.toString(),
-            "N=500 < 10 ms; no worse than N^2", met && sc.exponent() <= 2.0));
+            "N=200 < 2 ms", met));
         progress(out, rows);
       }
       if (items.contains("heap")) {
