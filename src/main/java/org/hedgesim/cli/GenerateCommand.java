@@ -25,17 +25,19 @@ final class GenerateCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--actors", required = true, paramLabel = "N", description = "Actors in all (at least 4).")
+  @Option(names = "--actors", required = true, paramLabel = "N",
+      description = "Actors in all, 4 to " + SyntheticWorld.MAX_ACTORS + ".")
   int actors;
 
-  @Option(names = "--poles", paramLabel = "P", defaultValue = "0",
-      description = "Powers among them (default: one in ten, at least 2).")
-  int poles;
+  @Option(names = "--poles", paramLabel = "P",
+      description = "Powers among them, at least 2 (default: one in ten actors, at least 2).")
+  Integer poles;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the random values (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--years", paramLabel = "Y", defaultValue = "10", description = "Years of the run, from 2024-01 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--years", paramLabel = "Y", defaultValue = "10",
+      description = "Years of the run, from 2024-01, 1 to " + SyntheticWorld.MAX_YEARS + " (default: ${DEFAULT-VALUE}).")
   int years;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
@@ -47,7 +49,8 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String yaml;
     try {
-      yaml = new SyntheticWorld(actors, poles, seed, years).toYaml();
+      if (poles != null && poles < 2) throw new IllegalArgumentException("--poles must be at least 2, found " + poles);
+      yaml = new SyntheticWorld(actors, poles == null ? 0 : poles, seed, years).toYaml();
     } catch (IllegalArgumentException e) {
       err.println("hedgesim generate: " + e.getMessage());
       err.flush();

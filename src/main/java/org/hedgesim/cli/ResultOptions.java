@@ -24,9 +24,19 @@ final class ResultOptions {
       description = "Where default result folders go (default: ${DEFAULT-VALUE}).")
   Path resultsRoot;
 
+  /** The most worker threads a command takes: far more than any machine it runs on has cores. */
+  static final int MAX_THREADS = 1024;
+
   /** A problem with these options, or null. */
   String problem() {
-    return threads != null && threads < 1 ? "--threads must be at least 1" : null;
+    if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+      return "--threads must be between 1 and " + MAX_THREADS + ", found " + threads;
+    }
+    if (out != null && out.toString().isBlank()) return "--out needs a folder name, found an empty one";
+    if (out != null && java.nio.file.Files.isSymbolicLink(out) && !java.nio.file.Files.exists(out)) {
+      return "--out " + out + " is a link to nothing; give a folder, or a path where one can be made";
+    }
+    return null;
   }
 
   /** The worker threads: as given, or one per core. */

@@ -17,6 +17,11 @@ import org.yaml.snakeyaml.Yaml;
  * arguments give the same file; every value's source says how it was made.
  */
 public final class SyntheticWorld {
+  /** The largest world {@code generate} writes: 2,000 actors relate in about 2 million pairs. */
+  public static final int MAX_ACTORS = 2000;
+  /** The longest run it writes: to 2223-12. */
+  public static final int MAX_YEARS = 200;
+
   private final int actors;
   private final int poles;
   private final long seed;
@@ -29,6 +34,11 @@ public final class SyntheticWorld {
    */
   public SyntheticWorld(int actors, int poles, long seed, int years) {
     if (actors < 4) throw new IllegalArgumentException("a synthetic world needs at least 4 actors");
+    if (actors > MAX_ACTORS) {
+      throw new IllegalArgumentException("at most " + MAX_ACTORS + " actors, found " + actors
+          + " (every pair is related: the file grows as the square of the actors)");
+    }
+    if (years > MAX_YEARS) throw new IllegalArgumentException("at most " + MAX_YEARS + " years, found " + years);
     this.actors = actors;
     this.poles = poles > 0 ? poles : Math.max(2, actors / 10);
     if (this.poles > actors - 2) {
