@@ -289,7 +289,7 @@ class SweepCommandTest {
     assertRefused(Cli.run("sweep", f, "--shard", "4/3"), "--shard: expected K/N with 1 <= K <= N, found '4/3'");
     assertRefused(Cli.run("sweep", f, "--shard", "two"), "--shard: expected K/N");
     assertRefused(Cli.run("sweep", f, "--resume"), "--resume needs --out DIR");
-    assertRefused(Cli.run("sweep", f, "--threads", "0"), "--threads must be at least 1");
+    assertRefused(Cli.run("sweep", f, "--threads", "0"), "--threads must be between 1 and 1024, found 0");
     assertRefused(Cli.run("merge", dir.toString()), "Missing required option: '--out=DIR'");
   }
 
