@@ -123,42 +123,43 @@ public final class Equations {
    * a symmetric positive definite Q (n x n, row-major), by an active set: solve with the free
    * coordinates, hold at its bound each one that leaves the box, release each held one whose
    * gradient points back inside, until nothing changes (at most 2n + 2 rounds). The answer is
-   * written to {@code b}; {@code q} is kept. {@code held} (n) and {@code work} (n^2 + 2n) are
-   * scratch. Returns false if a system is not positive definite.
+   * written to {@code b}; {@code q} is kept. {@code held} (n) and {@code work} (n^2 + n) are
+   * scratch, so that the per-step call allocates nothing. Returns false if a system is not
+   * positive definite.
    */
   public static boolean boxMaximum(double[] q, double[] b, int n, double bound, int[] held,
       double[] work) {
     int nn = n * n;
-    double[] x = new double[0];
-    System.arraycopy(b, 0, work, nn, n); // the linear terms, kept
+    System.arraycopy(b, 0, work, nn, n); // the linear terms, kept; b holds each round's answer
     for (int i = 0; i < n; i++) held[i] = 0;
     for (int round = 0; round <= 2 * n + 2; round++) {
-      // solve for the free coordinates with the held ones at their bounds
+      // the system of the free coordinates, with the held ones at their bounds: its matrix in
+      // work[0, m*m), its right-hand side in b[0, m)
       int m = 0;
+      for (int i = 0; i < n; i++) {
+        if (held[i] == 0) m++;
+      }
+      int row = 0;
       for (int i = 0; i < n; i++) {
         if (held[i] != 0) continue;
         double r = work[nn + i];
         for (int j = 0; j < n; j++) {
           if (held[j] != 0) r -= q[i * n + j] * held[j] * bound;
         }
-        int mj = 0;
+        int col = 0;
         for (int j = 0; j < n; j++) {
-          if (held[j] == 0) work[m * n + mj++] = q[i * n + j];
+          if (held[j] == 0) work[row * m + col++] = q[i * n + j];
         }
-        work[nn + n + m] = r;
-        m++;
+        b[row++] = r;
       }
-      double[] sub = new double[m * m];
-      for (int i = 0; i < m; i++) System.arraycopy(work, i * n, sub, i * m, m);
-      double[] rhs = new double[m];
-      System.arraycopy(work, nn + n, rhs, 0, m);
-      if (!solve(sub, rhs, m)) return false;
-      x = new double[n];
-      for (int i = 0, f = 0; i < n; i++) x[i] = held[i] != 0 ? held[i] * bound : rhs[f++];
+      if (!solve(work, b, m)) return false;
+      // spread the free coordinates' solution to their places, from the last (a free one never
+      // moves to a lower place, so nothing is overwritten before it is read)
+      for (int i = n - 1, f = m - 1; i >= 0; i--) b[i] = held[i] != 0 ? held[i] * bound : b[f--];
       boolean changed = false;
       for (int i = 0; i < n; i++) {
-        if (held[i] == 0 && Math.abs(x[i]) > bound) {
-          held[i] = x[i] > 0 ? 1 : -1;
+        if (held[i] == 0 && Math.abs(b[i]) > bound) {
+          held[i] = b[i] > 0 ? 1 : -1;
           changed = true;
         }
       }
@@ -166,7 +167,7 @@ public final class Equations {
         for (int i = 0; i < n; i++) {
           if (held[i] == 0) continue;
           double gradient = work[nn + i];
-          for (int j = 0; j < n; j++) gradient -= q[i * n + j] * x[j];
+          for (int j = 0; j < n; j++) gradient -= q[i * n + j] * b[j];
           if (gradient * held[i] < 0) {
             held[i] = 0;
             changed = true;
@@ -175,7 +176,6 @@ public final class Equations {
       }
       if (!changed) break;
     }
-    System.arraycopy(x, 0, b, 0, n);
     return true;
   }
 

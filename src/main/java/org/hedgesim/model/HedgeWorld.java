@@ -393,7 +393,7 @@ public class HedgeWorld extends SimState {
         Actor pole = actors[p];
         if (pole.inducements.budget() <= 0) continue;
         for (int s : small) {
-          if (s != p && !hasRecipientFlow(flowList, p, s)) {
+          if (s != p && !hasRecipientFlow(p, s)) {
             ensureFlow(flowList, channelIndex, financing, pole.id, actors[s].id);
           }
         }
@@ -450,12 +450,16 @@ public class HedgeWorld extends SimState {
     metrics = null;
   }
 
-  private boolean hasRecipientFlow(List<Flow> flowList, int pole, int state) {
-    for (Flow f : flowList) {
-      if (f.from == pole && f.to == state && channels[f.channel].dependentIsRecipient()) return true;
+  /** Whether a pole pays the state anything on a channel paid to the recipient (by the flow index). */
+  private boolean hasRecipientFlow(int pole, int state) {
+    for (ChannelSpec c : channels) {
+      if (c.dependentIsRecipient() && flowIndex.containsKey(flowKey(c.kind(), actors[pole].id, actors[state].id))) {
+        return true;
+      }
     }
     return false;
   }
+
 
   private void relate(int a, int b, RelationSpec spec) {
     Relation rel = new Relation(spec != null ? spec : scenario.relationDefaults());

@@ -2,7 +2,6 @@ package org.hedgesim.model;
 
 import java.util.Arrays;
 import org.hedgesim.scenario.ChannelSpec;
-import org.hedgesim.scenario.Mechanism;
 import org.hedgesim.scenario.Parameter;
 
 /**
@@ -103,10 +102,5 @@ final class Interdependence {
 
   private static double value(Flow f, ChannelSpec ch) {
     return ch.stock() ? f.stock : f.level;
-  }
-
-  /** Whether alignment feeds back on flows (the economic feedback mechanism). */
-  static boolean feedback(HedgeWorld w) {
-    return w.runs(Mechanism.ECONOMIC_FEEDBACK);
   }
 }

@@ -78,8 +78,7 @@ class StepByStepTest {
       double g = !Double.isNaN(flow.growth) ? flow.growth : (follows >= 0 ? growth[follows] : 0);
       double expectedBase = base[f] * Math.pow(1 + g, dt);
       assertEquals(expectedBase, flow.base, 1e-12 * Math.max(1, expectedBase), "base of flow " + f);
-      double level = Math.max(0, flow.base * EconomyPhase.multiplier(w, flow)) + flow.courtship
-          + (flow.extras == null ? 0 : 0);
+      double level = Math.max(0, flow.base * EconomyPhase.multiplier(w, flow)) + flow.courtship; // no aid gifts here
       assertEquals(level, flow.level, 1e-12, "level of flow " + f);
       if (ch.stock()) {
         double keep = Math.pow(1 - ch.depreciation(), dt);
