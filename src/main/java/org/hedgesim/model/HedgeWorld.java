@@ -250,15 +250,14 @@ public class HedgeWorld extends SimState {
   /** Builds the world and returns the loop over its steps, so that the loop can be timed alone. */
   Runnable prepareWithoutSchedule() {
     prepare();
-    java.util.TreeMap<Integer, Events.Batch> due = new Events(this).due();
+    Events.Driver events = new Events(this).start();
     Phase[] phases = {new PowersPhase(), new PerceptionPhase(), new DecisionPhase(), new EconomyPhase(),
         new Record()};
     int n = steps();
     return () -> {
       for (int t = 0; t < n; t++) {
         stepNumber = t;
-        Events.Batch batch = due.get(t);
-        if (batch != null) batch.run(this);
+        if (events.at == t) events.run(this);
         for (Phase p : phases) p.run(this);
       }
     };
