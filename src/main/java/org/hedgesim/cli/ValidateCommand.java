@@ -24,6 +24,10 @@ final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--strict-provenance",
+      description = "Also refuse a scenario with a number that cites no source (docs/SCENARIOS.md, section 7).")
+  boolean strictProvenance;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario or sweep files (YAML).")
   List<Path> files;
 
@@ -37,7 +41,11 @@ final class ValidateCommand implements Callable<Integer> {
         if (SweepLoader.isSweep(YamlReader.readCollecting(f, f.toString()).tree())) {
           SweepLoader.load(f, f.toString());
         } else {
-          ScenarioLoader.load(f, f.toString());
+          var scenario = ScenarioLoader.load(f, f.toString());
+          if (strictProvenance) {
+            var unsourced = org.hedgesim.scenario.Provenance.unsourced(scenario);
+            if (!unsourced.isEmpty()) throw new ScenarioException(unsourced);
+          }
         }
         spec.commandLine().getOut().println(f + ": OK");
       } catch (ScenarioException e) {

@@ -38,6 +38,28 @@ public final class Provenance {
     }
   }
 
+  /** Keys that are settings of a run rather than evidence about the world: they need no source. */
+  public static final java.util.Set<String> RUN_SETTINGS = java.util.Set.of("seed", "replications");
+
+  /**
+   * Every number of a resolved scenario, outside the built-in defaults and the run settings, that
+   * has no {@code source:} (neither its own, nor one of an enclosing entry or of the file): the
+   * problems of {@code validate --strict-provenance}, in file order.
+   */
+  public static List<Problem> unsourced(Scenario s) {
+    List<Problem> out = new ArrayList<>();
+    for (SourcedValue v : s.provenance()) {
+      if (v.origin().file().equals(Inheritance.DEFAULTS_NAME)) continue;
+      if (RUN_SETTINGS.contains(v.path()) || !isNumber(v.value())) continue;
+      if (v.source() == null || v.source().isBlank()) {
+        out.add(new Problem(v.origin(), v.path(), "the number " + v.value() + " has no source; cite a "
+            + "source text and its sentence, a FACTS.md entry, or write 'assumption: ' and why (docs/SCENARIOS.md, section 7)"));
+      }
+    }
+    out.sort(null);
+    return List.copyOf(out);
+  }
+
   /** Whether a scalar reads as a number. */
   public static boolean isNumber(String text) {
     return text.strip().matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");

@@ -138,4 +138,28 @@ class ValidateCommandTest {
       assertEquals(0, s.count(), "nothing written");
     }
   }
+
+  @Test
+  void strictProvenance_shippedScenariosPass_anUnsourcedNumberIsRefusedWithItsPlace(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    List<String> args = new ArrayList<>(List.of("validate", "--strict-provenance"));
+    referenceScenarios().forEach(p -> args.add(p.toString()));
+    Cli shipped = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, shipped.exit(), shipped.err());
+
+    Path parent = CORPUS.resolve("parents/two-powers.yaml");
+    Files.copy(parent, dir.resolve("two-powers.yaml"));
+    Path f = dir.resolve("unsourced.yaml");
+    Files.writeString(f, "scenario: unsourced\nextends: two-powers.yaml\nactors:\n"
+        + "  - {id: S, nationalism: 0.45, source: {nationalism: \"assumption: a little more\"}}\n"
+        + "  - {id: P, capability: 0.25}\n");
+    Cli plain = Cli.run("validate", f.toString());
+    assertEquals(0, plain.exit(), plain.err());
+    Cli strict = Cli.run("validate", "--strict-provenance", f.toString());
+    assertEquals(2, strict.exit());
+    assertEquals("", strict.out());
+    assertEquals(List.of(f + ":5:25: actors[P].capability: the number 0.25 has no source; cite a source text and "
+        + "its sentence, a FACTS.md entry, or write 'assumption: ' and why (docs/SCENARIOS.md, section 7)"),
+        strict.err().lines().toList());
+  }
 }
