@@ -14,7 +14,11 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * standardized effect size is Cohen's d_z = d / sd (Cohen 1988; Lakens 2013, "Calculating and
  * reporting effect sizes", eq. 2), the mean difference in units of the spread of the differences.
  * When every pair differs by the same amount (sd = 0) the interval is that amount and d_z is
- * infinite (0 when the amount is 0). The p value is the two-sided paired t test's.
+ * infinite (0 when the amount is 0). "The same amount" allows for rounding: an sd at most
+ * {@link #RELATIVE_EPSILON} times the size of the values (the larger of |mean A|, |mean B| and
+ * |d|) counts as 0, and so does a difference that small, since a deterministic shift computed in
+ * floating point leaves differences that agree only to about 1e-16 of their size. The p value is
+ * the two-sided paired t test's.
  *
  * <p>Because common random numbers make the pairs alike, sd is often far smaller than the spread of
  * either scenario's runs, and d_z is then large even for a small shift. {@code effectDav} puts the
@@ -28,6 +32,9 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  */
 public record PairedDifference(int n, double meanA, double meanB, double difference, double sd,
     double ciLow, double ciHigh, double effectDz, double effectDav, double pValue) {
+
+  /** Relative size below which a spread or a difference is rounding, not variation (see above). */
+  public static final double RELATIVE_EPSILON = 1e-9;
 
   /**
    * The order in which effects are listed as "largest": by |d_av| (the shift against run-to-run
@@ -66,9 +73,12 @@ public record PairedDifference(int n, double meanA, double meanB, double differe
     double d = sd.getMean();
     if (n < 2) return new PairedDifference(n, sa.getMean(), sb.getMean(), d, nan, nan, nan, nan, nan, nan);
     double s = sd.getStandardDeviation();
-    double dav = ratio(d, (sa.getStandardDeviation() + sb.getStandardDeviation()) / 2);
-    if (s == 0) {
-      return new PairedDifference(n, sa.getMean(), sb.getMean(), d, 0, d, d, ratio(d, 0), dav, d == 0 ? 1 : 0);
+    double size = Math.max(Math.abs(sa.getMean()), Math.abs(sb.getMean()));
+    double shift = Math.abs(d) <= RELATIVE_EPSILON * size ? 0 : d;
+    double spread = (sa.getStandardDeviation() + sb.getStandardDeviation()) / 2;
+    double dav = ratio(shift, spread <= RELATIVE_EPSILON * Math.max(size, Math.abs(d)) ? 0 : spread);
+    if (s <= RELATIVE_EPSILON * Math.max(size, Math.abs(d))) {
+      return new PairedDifference(n, sa.getMean(), sb.getMean(), d, 0, d, d, ratio(shift, 0), dav, shift == 0 ? 1 : 0);
     }
     TDistribution t = new TDistribution(null, n - 1);
     double se = s / Math.sqrt(n);

@@ -56,6 +56,30 @@ class PairedDifferenceTest {
   }
 
   @Test
+  void of_deterministicShiftWithRoundingNoise_countsAsConstant_notAsAHugeFiniteEffect() {
+    double[] a = {0.1, 0.2, 0.3, 0.7, 1.1, 0.9};
+    double[] b = new double[a.length];
+    for (int i = 0; i < a.length; i++) b[i] = a[i] * 3.3 + 0.7 - a[i] * 2.3; // a + 0.7, rounded
+    double rawSd = new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics(
+        java.util.stream.IntStream.range(0, a.length).mapToDouble(i -> b[i] - a[i]).toArray()).getStandardDeviation();
+    assertTrue(rawSd > 0 && rawSd < 1e-12, "the differences agree only up to rounding: sd " + rawSd);
+    PairedDifference d = PairedDifference.of(a, b);
+    assertEquals(Double.POSITIVE_INFINITY, d.effectDz());
+    assertEquals(0, d.sd());
+    assertEquals(d.difference(), d.ciLow());
+    assertEquals(0, d.pValue());
+    // a spread just above the threshold is variation: a finite effect
+    double[] c = b.clone();
+    c[0] += 1e-6;
+    assertTrue(Double.isFinite(PairedDifference.of(a, c).effectDz()));
+    // and rounding on both sides of an identical outcome is no effect at all
+    double[] x = {0.3, 0.3, 0.3};
+    double[] y = {0.1 + 0.2, 0.3, 0.3};
+    assertEquals(0, PairedDifference.of(x, y).effectDz());
+    assertEquals(0, PairedDifference.of(x, y).effectDav());
+  }
+
+  @Test
   void qValues_benjaminiHochberg_matchesHandComputation() {
     double[] q = FalseDiscovery.qValues(new double[] {0.01, 0.04, 0.03, Double.NaN, 0.5});
     // ranks among 4: 0.01 (1) -> 0.04; 0.03 (2) -> 0.06 -> min(0.06, 0.0533) = 0.0533; 0.04 (3) -> 0.0533; 0.5 (4) -> 0.5
