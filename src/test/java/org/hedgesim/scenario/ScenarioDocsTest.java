@@ -59,6 +59,8 @@ class ScenarioDocsTest {
     String parent = Files.readString(Fixtures.repo().resolve("src/test/resources/invalid/parents/two-powers.yaml"));
     assertEquals(Files.readString(f), parent.substring(parent.indexOf('\n') + 1),
         "src/test/resources/invalid/parents/two-powers.yaml is the example of section 1 (after its comment line)");
+    assertEquals(Files.readString(f), Files.readString(Fixtures.repo().resolve("scenarios/two-powers.yaml")),
+        "scenarios/two-powers.yaml is shipped as section 1 shows it");
   }
 
   @Test
@@ -68,6 +70,8 @@ class ScenarioDocsTest {
     Files.writeString(f, block("A what-if extends a scenario", "```yaml"));
     Scenario s = ScenarioLoader.load(f);
     assertTrue(s.events().stream().noneMatch(e -> "p-visits".equals(e.id())));
+    assertEquals(Files.readString(f), Files.readString(Fixtures.repo().resolve("scenarios/two-powers-exit.yaml")),
+        "scenarios/two-powers-exit.yaml is shipped as section 2 shows it");
   }
 
   @Test
