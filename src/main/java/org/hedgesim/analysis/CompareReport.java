@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The content of a report on a comparison folder (compare.csv, bands.csv, events.csv,
  * manifest.json): the largest effects of each scenario against the first, plots of the scenarios on
- * one axis, the events of all, and each scenario's parameters.
+ * one axis (each small state's hedging index, its alignment toward each pole and its legitimacy,
+ * then the series with the largest effects), the events of all, and each scenario's parameters.
  */
 final class CompareReport {
   /** Effects listed per contrast in the headline; compare.csv has them all. */
@@ -126,6 +127,9 @@ final class CompareReport {
     Set<SeriesId> chosen = new LinkedHashSet<>();
     for (String actor : RunReport.smallActors(ref.keySet())) {
       chosen.add(new SeriesId("hedging_index", actor, ""));
+      // the alignment toward each pole, the quantity a what-if is most often asked about
+      ref.keySet().stream().filter(id -> id.metric().equals("alignment") && id.actor().equals(actor))
+          .map(SeriesId::target).sorted().forEach(pole -> chosen.add(new SeriesId("alignment", actor, pole)));
       chosen.add(new SeriesId("legitimacy", actor, ""));
     }
     int extra = 0;

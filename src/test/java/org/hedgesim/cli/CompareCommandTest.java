@@ -69,6 +69,8 @@ class CompareCommandTest {
     try (Stream<Path> s = Files.list(out.resolve("report/plots"))) {
       List<String> names = s.map(p -> p.getFileName().toString()).toList();
       assertTrue(names.stream().anyMatch(n -> n.endsWith(".svg")) && names.stream().anyMatch(n -> n.endsWith(".png")), names.toString());
+      assertTrue(names.stream().anyMatch(n -> n.startsWith("compare-alignment-S-P")),
+          "the alignment of the small state toward the pole, in both scenarios: " + names);
     }
   }
 
