@@ -47,9 +47,37 @@ class ShippedScenariosProvenanceTest {
   }
 
   @Test
+  void everyCitedFileIsInTheRepository() throws IOException {
+    Path sources = Fixtures.repo().resolve("docs/sources");
+    java.util.Set<String> cited = new java.util.TreeSet<>();
+    java.util.regex.Pattern file = java.util.regex.Pattern.compile("^([0-9]{3}_[0-9a-f]{16}\\.txt|FACTS\\.md)");
+    for (Path f : shipped()) {
+      for (SourcedValue v : Fixtures.scenario(f.getFileName().toString()).provenance()) {
+        if (v.source() == null) continue;
+        java.util.regex.Matcher m = file.matcher(v.source());
+        if (m.find()) cited.add(m.group(1));
+      }
+    }
+    assertTrue(cited.size() >= 3, "files cited: " + cited);
+    for (String c : cited) {
+      assertTrue(Files.isRegularFile(sources.resolve(c)), "cited but not in docs/sources: " + c);
+    }
+  }
+
+  @Test
+  void theRepositorysCopiesOfTheSourceTexts_matchTheSharedOnes() throws IOException {
+    Path shared = Fixtures.repo().resolveSibling("shared").resolve("seeds");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shared),
+        "../shared/seeds is not beside the repository: nothing to compare the copies with");
+    for (String t : List.of("000_0163d4d205f69416.txt", "003_92e0250be2161344.txt")) {
+      assertTrue(java.util.Arrays.equals(Files.readAllBytes(shared.resolve(t)),
+          Files.readAllBytes(Fixtures.repo().resolve("docs/sources").resolve(t))), t);
+    }
+  }
+
+  @Test
   void quotedSentencesAppearInTheSeedTexts() throws IOException {
-    Path seeds = Fixtures.repo().resolveSibling("shared").resolve("seeds");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(seeds), "../shared/seeds not beside the repo");
+    Path seeds = Fixtures.repo().resolve("docs/sources"); // the repository's own copies: never skipped
     String t000 = Files.readString(seeds.resolve("000_0163d4d205f69416.txt"));
     String t003 = Files.readString(seeds.resolve("003_92e0250be2161344.txt"));
     List<String> wrong = new ArrayList<>();
