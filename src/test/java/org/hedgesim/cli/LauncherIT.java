@@ -53,6 +53,20 @@ class LauncherIT {
   }
 
   @Test
+  void launcher_throughASymlinkOnPath_findsItsRepository() throws Exception {
+    // a link in a bin folder, itself reached through a relative link: both must be followed
+    Path bin = Files.createDirectories(cwd.resolve("bin"));
+    Path link = Files.createSymbolicLink(bin.resolve("hedgesim-real"), Fixtures.repo().resolve("hedgesim"));
+    Files.createSymbolicLink(bin.resolve("hedgesim"), link.getFileName());
+    Process p = new ProcessBuilder(bin.resolve("hedgesim").toString(), "--version")
+        .directory(cwd.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher finished");
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.startsWith("hedgesim "), out);
+  }
+
+  @Test
   void launcher_badInput_exit2WithoutStackTrace() throws Exception {
     Path bad = cwd.resolve("bad.yaml");
     Files.writeString(bad, "scenario: [unclosed\n");
