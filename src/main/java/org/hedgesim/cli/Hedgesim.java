@@ -41,6 +41,7 @@ public final class Hedgesim implements Runnable {
     m.put("gui", GuiCommand::new);
     m.put("generate", GenerateCommand::new);
     m.put("bench", BenchCommand::new);
+    m.put("completion", CompletionCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
     return m;
   }
@@ -53,12 +54,12 @@ public final class Hedgesim implements Runnable {
   /**
    * Builds the command line for these arguments. Picocli reads every option of every command it
    * is given, which is a good part of start-up, so a call that names a subcommand gets only that
-   * one; anything else (usage, help, a misspelt command) gets them all.
+   * one; anything else (usage, help, the completion script, a misspelt command) gets them all.
    */
   public static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new Hedgesim());
     String first = args.length > 0 ? args[0] : "";
-    if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+    if (SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion")) {
       cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
     } else {
       SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
