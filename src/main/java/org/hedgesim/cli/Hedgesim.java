@@ -13,14 +13,19 @@ import picocli.CommandLine.IVersionProvider;
     description = "Agent-based simulator of small states hedging between powers (MASON).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure", "2:bad input (usage, scenario or sweep file, output folder, shards)"})
-public final class Hedgesim implements Runnable {
+public final class Hedgesim implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Without a command there is nothing to do: the usage, on the error stream, and exit code 2. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    spec.commandLine().usage(err);
+    err.println("hedgesim: name a command (for example 'hedgesim run scenarios/clv-dta-exit.yaml').");
+    err.flush();
+    return ExitCodes.BAD_INPUT;
   }
 
   /** The subcommands, in the order the usage lists them. */
