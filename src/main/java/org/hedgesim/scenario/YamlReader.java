@@ -503,7 +503,17 @@ public final class YamlReader {
       return "nesting is deeper than the limit of " + MAX_DEPTH + " levels";
     }
     String context = e.getContext() == null ? "" : e.getContext() + ": ";
-    return "YAML syntax error: " + context + problem.strip();
+    return "YAML syntax error: " + shortWords(context + problem.strip());
+  }
+
+  /**
+   * SnakeYAML's message with every run of more than 40 non-blank characters cut short: such a
+   * run is text from the file (an alias or anchor name, a token), and a message quotes at most a
+   * short excerpt of what a file holds.
+   */
+  private static String shortWords(String message) {
+    return java.util.regex.Pattern.compile("\\S{41,}").matcher(message)
+        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group().substring(0, 37) + "..."));
   }
 
   private static String tagMessage(String tag) {
