@@ -10,8 +10,12 @@ import org.hedgesim.experiment.ScenarioRun;
 import org.hedgesim.experiment.SummaryTable.Row;
 import org.hedgesim.scenario.ActorSpec;
 import org.hedgesim.scenario.Scenario;
+import org.hedgesim.scenario.TerminalText;
 
-/** The short table of headline outcomes printed after a run. */
+/**
+ * The short table of headline outcomes printed after a run. Names and ids come from the scenario
+ * file, so they are printed through {@link TerminalText#escape}.
+ */
 final class Headline {
   private static final List<String> SCALARS =
       List.of("hedging_index", "autonomy", "legitimacy", "nationalism", "memberships");
@@ -21,7 +25,7 @@ final class Headline {
   static void print(PrintWriter out, ScenarioRun.Result r) {
     Scenario s = r.scenario();
     int reps = s.replications();
-    out.printf(Locale.ROOT, "%s: %s to %s, %d %s steps, seed %d, %d replication%s%n", s.name(),
+    out.printf(Locale.ROOT, "%s: %s to %s, %d %s steps, seed %d, %d replication%s%n", TerminalText.escape(s.name()),
         s.start(), s.end(), s.steps(), s.step().name().toLowerCase(Locale.ROOT), s.seed(), reps,
         reps == 1 ? "" : "s");
     Map<String, Row> rows = new LinkedHashMap<>();
@@ -29,10 +33,10 @@ final class Headline {
     String ci = reps > 1 ? "   (mean of replications ± 95% CI half-width)" : "";
     for (ActorSpec a : s.actors()) {
       if (!a.isSmall()) continue;
-      out.printf(Locale.ROOT, "%n%-28s %16s %16s%s%n", a.id() + " (" + a.name() + ")", "final", "run mean", ci);
+      out.printf(Locale.ROOT, "%n%-28s %16s %16s%s%n", TerminalText.escape(a.id() + " (" + a.name() + ")"), "final", "run mean", ci);
       for (String pole : s.poles()) {
         Row row = rows.get("alignment|" + a.id() + "|" + pole);
-        if (row != null) line(out, "alignment -> " + pole, row);
+        if (row != null) line(out, TerminalText.escape("alignment -> " + pole), row);
       }
       for (String m : SCALARS) {
         Row row = rows.get(m + "|" + a.id() + "|");
@@ -41,11 +45,11 @@ final class Headline {
       for (Row row : r.summary()) {
         if (row.metric().equals("exited") && row.actor().equals(a.id()) && row.last().mean() > 0) {
           Row step = rows.get("exit_step|" + a.id() + "|" + row.target());
-          out.printf(Locale.ROOT, "  left %-20s in %.0f%% of runs, at %s on average%n", row.target(),
+          out.printf(Locale.ROOT, "  left %-20s in %.0f%% of runs, at %s on average%n", TerminalText.escape(row.target()),
               100 * row.last().mean(), s.dateOf((int) Math.round(step.last().mean())));
         }
         if (row.metric().equals("joined") && row.actor().equals(a.id()) && row.last().mean() > 0) {
-          out.printf(Locale.ROOT, "  joined %-18s in %.0f%% of runs%n", row.target(), 100 * row.last().mean());
+          out.printf(Locale.ROOT, "  joined %-18s in %.0f%% of runs%n", TerminalText.escape(row.target()), 100 * row.last().mean());
         }
       }
     }

@@ -77,9 +77,9 @@ final class ListCommand implements Callable<Integer> {
         for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
           try {
             Scenario sc = ScenarioLoader.load(p, p.toString());
-            out.printf("  %-40s %s%n", p.getFileName(), firstLine(sc.description()));
+            out.printf("  %-40s %s%n", fileName(p), firstLine(sc.description()));
           } catch (ScenarioException e) {
-            out.printf("  %-40s (invalid: %d problems; see hedgesim validate)%n", p.getFileName(), e.problems().size());
+            out.printf("  %-40s (invalid: %d problems; see hedgesim validate)%n", fileName(p), e.problems().size());
           }
         }
       }
@@ -94,10 +94,10 @@ final class ListCommand implements Callable<Integer> {
         for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
           try {
             Sweep sw = SweepLoader.load(p, p.toString());
-            out.printf("  %-40s %d runs, %s: %s%n", p.getFileName(), sw.runs(), sw.design().kind(),
+            out.printf("  %-40s %d runs, %s: %s%n", fileName(p), sw.runs(), sw.design().kind(),
                 firstLine(sw.description()));
           } catch (ScenarioException e) {
-            out.printf("  %-40s (invalid: %d problems; see hedgesim validate)%n", p.getFileName(), e.problems().size());
+            out.printf("  %-40s (invalid: %d problems; see hedgesim validate)%n", fileName(p), e.problems().size());
           }
         }
       }
@@ -120,8 +120,14 @@ final class ListCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** A file's name as listed, escaped: a folder may hold files named with control characters. */
+  private static String fileName(Path p) {
+    return org.hedgesim.scenario.TerminalText.escape(p.getFileName().toString());
+  }
+
+  /** The start of a description, one line, with control and formatting characters escaped. */
   private static String firstLine(String s) {
     String t = s.strip().replace('\n', ' ');
-    return t.length() > 70 ? t.substring(0, 67) + "..." : t;
+    return org.hedgesim.scenario.TerminalText.escape(t.length() > 70 ? t.substring(0, 67) + "..." : t);
   }
 }

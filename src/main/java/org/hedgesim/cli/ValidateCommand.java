@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (!unsourced.isEmpty()) throw new ScenarioException(unsourced);
           }
         }
-        spec.commandLine().getOut().println(f + ": OK");
+        spec.commandLine().getOut().println(org.hedgesim.scenario.TerminalText.escape(f + ": OK"));
       } catch (ScenarioException e) {
         ok = false;
         e.problems().forEach(p -> spec.commandLine().getErr().println(p));

@@ -127,12 +127,15 @@ public final class SweepLoader {
       Path basePath = file.toAbsolutePath().getParent().resolve(scenarioText).normalize();
       Path nameDir = Path.of(display).getParent();
       String baseName = (nameDir == null ? Path.of(scenarioText) : nameDir.resolve(scenarioText)).normalize().toString();
-      if (!Files.isRegularFile(basePath)) {
+      if (!Files.exists(basePath)) {
         problems.add(new Problem(at.origin(), "scenario", "the base scenario was not found: tried " + baseName
             + " (a path relative to the sweep file)"));
       } else {
         try {
-          base = Inheritance.resolve(basePath, baseName);
+          // a base that is no regular file, or no scenario, is reported at this sweep's scenario: key
+          List<Problem> early = new ArrayList<>();
+          base = Inheritance.resolveCollecting(basePath, baseName, (YScalar) at, early);
+          if (!early.isEmpty()) throw new ScenarioException(early);
           baseScenario = ScenarioLoader.bind(base.tree(), base.files());
         } catch (ScenarioException e) {
           problems.addAll(e.problems());
@@ -290,6 +293,7 @@ public final class SweepLoader {
     SweepParameter.Domain domain = null;
     if (hasRange && hasLevels) {
       r.problem(m.get("levels"), "levels", "a parameter has either a range (min, max) or levels, not both");
+      for (String key : List.of("min", "max", "levels", "scale", "integer")) r.node(key); // reported here only
     } else if (hasRange) {
       domain = readRange(r, m);
     } else if (hasLevels) {

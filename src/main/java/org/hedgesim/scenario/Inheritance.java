@@ -33,6 +33,8 @@ public final class Inheritance {
   public static final String DEFAULTS_NAME = "defaults.yaml (built in)";
   private static final String DEFAULTS_RESOURCE = "/org/hedgesim/scenario/defaults.yaml";
   private static final int MAX_CHAIN = 16;
+  /** The key every scenario file has: its name. */
+  private static final String NAME_KEY = "scenario";
 
   private Inheritance() {}
 
@@ -60,8 +62,18 @@ public final class Inheritance {
    */
   public static Resolved resolveCollecting(Path file, String displayName, List<Problem> problems)
       throws ScenarioException {
+    return resolveCollecting(file, displayName, null, problems);
+  }
+
+  /**
+   * As {@link #resolveCollecting(Path, String, List)}, for a scenario named in another file (a
+   * sweep's {@code scenario:} key, at {@code namedAt}): a file that cannot be read or is no
+   * scenario is reported at that key, as a parent is at its {@code extends} line.
+   */
+  public static Resolved resolveCollecting(Path file, String displayName, YScalar namedAt,
+      List<Problem> problems) throws ScenarioException {
     try {
-      return resolveChain(file, displayName, problems);
+      return resolveChain(file, displayName, namedAt, problems);
     } catch (ScenarioException e) {
       List<Problem> all = new ArrayList<>(problems);
       all.addAll(e.problems());
@@ -69,24 +81,25 @@ public final class Inheritance {
     }
   }
 
-  private static Resolved resolveChain(Path file, String displayName, List<Problem> problems)
-      throws ScenarioException {
+  private static Resolved resolveChain(Path file, String displayName, YScalar namedAt,
+      List<Problem> problems) throws ScenarioException {
     List<String> names = new ArrayList<>();
     List<Path> paths = new ArrayList<>();
     List<YMap> chain = new ArrayList<>();
     Path current = file;
     String currentName = displayName;
-    Origin requestedAt = null;
+    Origin requestedAt = namedAt == null ? null : namedAt.origin();
+    String requestedBy = namedAt == null ? "extends" : NAME_KEY;
     while (true) {
       Path canonical = canonical(current);
       if (paths.contains(canonical)) {
         List<String> cycle = new ArrayList<>(names.subList(paths.indexOf(canonical), names.size()));
         cycle.add(currentName);
-        throw new ScenarioException(new Problem(requestedAt, "extends",
+        throw new ScenarioException(new Problem(requestedAt, requestedBy,
             "extends forms a cycle: " + String.join(" -> ", cycle)));
       }
       if (requestedAt != null && !Files.exists(current)) {
-        throw new ScenarioException(new Problem(requestedAt, "extends",
+        throw new ScenarioException(new Problem(requestedAt, requestedBy,
             "the scenario it extends was not found: tried " + currentName));
       }
       YamlReader.Read read;
@@ -94,16 +107,20 @@ public final class Inheritance {
         read = YamlReader.readCollecting(current, currentName);
       } catch (ScenarioException e) {
         if (requestedAt == null) throw e;
+        if (e.problems().size() == 1 && e.problems().get(0).message().startsWith(YamlReader.NOT_A_MAPPING)) {
+          throw notAScenario(null, currentName, requestedAt, requestedBy);
+        }
         // a parent that is no readable file: say so at the extends line that names it
         List<Problem> at = new ArrayList<>();
         for (Problem p : e.problems()) {
-          at.add(p.origin().line() > 0 ? p : new Problem(requestedAt, "extends",
+          at.add(p.origin().line() > 0 ? p : new Problem(requestedAt, requestedBy,
               "cannot use " + currentName + ": " + p.message()));
         }
         throw new ScenarioException(at);
       }
-      problems.addAll(read.problems());
       YMap tree = read.tree();
+      if (!tree.has(NAME_KEY)) throw notAScenario(tree, currentName, requestedAt, requestedBy);
+      problems.addAll(read.problems());
       YNode ext = tree.get("extends");
       checkDuplicates(tree, problems);
       tree = checkRemovals(tree, ext != null, problems);
@@ -131,6 +148,7 @@ public final class Inheritance {
             "'" + MapReader.abbreviate(s.text()) + "' is not a valid file path"));
       }
       requestedAt = s.origin();
+      requestedBy = "extends";
     }
     YMap merged = defaults();
     for (int i = chain.size() - 1; i >= 0; i--) {
@@ -233,6 +251,18 @@ public final class Inheritance {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read built-in defaults", e);
     }
+  }
+
+  /**
+   * A file without a {@code scenario:} key is no scenario (perhaps no file meant for hedgesim at
+   * all): it is refused before anything in it is reported, so none of its content is quoted.
+   */
+  private static ScenarioException notAScenario(YMap tree, String name, Origin requestedAt,
+      String requestedBy) {
+    String why = " (it has no '" + NAME_KEY + ":' key)";
+    return new ScenarioException(requestedAt == null
+        ? new Problem(tree.origin(), "", "not a scenario file" + why)
+        : new Problem(requestedAt, requestedBy, name + " is not a scenario file" + why));
   }
 
   private static Path canonical(Path p) {

@@ -51,6 +51,8 @@ public final class MapReader {
   }
 
   private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+  /** A number whose whole part starts with a 0 followed by another digit. */
+  private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0\\d");
   private static final Pattern NUMBER =
       Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
@@ -118,14 +120,31 @@ public final class MapReader {
     return null;
   }
 
+  /**
+   * A text. Every text but a {@link #PROSE_KEYS description} is an id, a name, a kind or a path,
+   * and may not hold control or formatting characters (ESC, NUL, the bidirectional overrides,
+   * ...): such a text is a problem and reads as absent.
+   */
   public String text(String key) {
-    YScalar s = scalar(key, true, "a text");
-    return s == null ? null : s.text();
+    return word(scalar(key, true, "a text"), key);
   }
 
+  /** An optional text; null when absent. Checked as {@link #text} is. */
   public String optText(String key) {
-    YScalar s = scalar(key, false, "a text");
-    return s == null ? null : s.text();
+    return word(scalar(key, false, "a text"), key);
+  }
+
+  /** Keys whose texts are prose, free to hold any character (they are printed escaped). */
+  public static final java.util.Set<String> PROSE_KEYS = java.util.Set.of("description");
+
+  private String word(YScalar s, String key) {
+    if (s == null) return null;
+    int bad = PROSE_KEYS.contains(key) ? -1 : TerminalText.firstUnprintable(s.text());
+    if (bad < 0) return s.text();
+    problem(s, key, "an id or name may not contain control or formatting characters, found "
+        + TerminalText.escape(new String(Character.toChars(s.text().codePointAt(bad))))
+        + " in '" + abbreviate(s.text()) + "'");
+    return null;
   }
 
   public double number(String key, Range range) {
@@ -152,6 +171,10 @@ public final class MapReader {
     if (!s.plain() || !NUMBER.matcher(t).matches()) {
       problems.add(new Problem(s.origin(), path,
           "expected " + range.expected + ", found '" + abbreviate(s.text()) + "'"));
+      return Double.NaN;
+    }
+    if (LEADING_ZERO.matcher(t).lookingAt()) {
+      problems.add(new Problem(s.origin(), path, leadingZero(range.expected, s.text().strip())));
       return Double.NaN;
     }
     double v = Double.parseDouble(t);
@@ -209,7 +232,22 @@ public final class MapReader {
       problem(s, key, "expected " + expected + ", found '" + abbreviate(s.text()) + "'" + quoted);
       return null;
     }
+    if (LEADING_ZERO.matcher(t).lookingAt()) {
+      problem(s, key, leadingZero(expected, t));
+      return null;
+    }
     return new java.math.BigInteger(t.startsWith("+") ? t.substring(1) : t);
+  }
+
+  /**
+   * A number written with a leading zero ({@code 064}) is refused: YAML 1.1 tools read it as an
+   * octal number (52), YAML 1.2 ones as 64, so the file would mean different things to them.
+   */
+  private static String leadingZero(String expected, String written) {
+    String sign = written.startsWith("-") ? "-" : "";
+    String digits = written.replaceFirst("^[-+]?0+(?=\\d)", "");
+    return "expected " + expected + ", found '" + abbreviate(written) + "' with a leading zero, which"
+        + " YAML 1.1 tools read as an octal number; write " + abbreviate(sign + digits);
   }
 
   public boolean bool(String key) {
@@ -329,13 +367,19 @@ public final class MapReader {
     return null;
   }
 
-  /** Reports every key not read, with a suggestion among {@code known}. */
+  /**
+   * Reports every key not read, with a suggestion among {@code known}. A key that is one of
+   * {@code known} but was not read is allowed in this mapping, only not with the other keys
+   * written here: it is reported as unused, never as "unknown ... did you mean" itself.
+   */
   public void finish(Collection<String> known) {
     for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
       String key = e.getKey();
       if (read.contains(key)) continue;
-      problems.add(new Problem(e.getValue().keyOrigin(), pathOf(abbreviate(key)),
-          "unknown key '" + abbreviate(key) + "'" + Suggestions.hint(key, known)));
+      String message = known.contains(key)
+          ? "key '" + key + "' is not used together with the other keys written here"
+          : "unknown key '" + abbreviate(key) + "'" + Suggestions.hint(key, known);
+      problems.add(new Problem(e.getValue().keyOrigin(), pathOf(abbreviate(key)), message));
     }
   }
 

@@ -30,9 +30,9 @@ public final class Suggestions {
     return length <= 6 ? 2 : Math.min(3, length / 3);
   }
 
-  /** " (did you mean 'x'?)" or "". */
+  /** " (did you mean 'x'?)" or ""; never the word itself. */
   public static String hint(String word, Collection<String> candidates) {
     String c = closest(word, candidates);
-    return c == null ? "" : " (did you mean '" + c + "'?)";
+    return c == null || c.equals(word) ? "" : " (did you mean '" + c + "'?)";
   }
 }

@@ -1,13 +1,10 @@
 package org.hedgesim.scenario;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -79,6 +76,9 @@ public final class YamlReader {
     }
   }
 
+  /** How the problem of a document that is no mapping begins. */
+  static final String NOT_A_MAPPING = "the top level must be a mapping of keys";
+
   /** The key that carries provenance: a string for a whole entry, or a mapping key to string. */
   public static final String SOURCE_KEY = "source";
 
@@ -119,27 +119,12 @@ public final class YamlReader {
 
   /**
    * Reads a file; throws the problems that stop reading, returns the others with the tree.
-   * Only regular files are read, and never more than {@link #MAX_FILE_BYTES} + 1 bytes of them,
-   * so a device, a pipe or an endless file cannot hang or exhaust memory.
+   * Only regular files are read ({@link InputFile}), and never more than {@link #MAX_FILE_BYTES}
+   * + 1 bytes of them, so a device, a pipe or an endless file cannot hang or exhaust memory.
    */
   public static Read readCollecting(Path file, String displayName) throws ScenarioException {
     Origin whole = Origin.of(displayName);
-    if (Files.isDirectory(file)) {
-      throw new ScenarioException(new Problem(whole, "", "is a directory, expected a YAML file"));
-    }
-    if (!Files.exists(file)) {
-      throw new ScenarioException(new Problem(whole, "", "file not found"));
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new ScenarioException(new Problem(whole, "",
-          "is not a regular file (a device, pipe or socket?), expected a YAML file"));
-    }
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-    } catch (IOException e) {
-      throw new ScenarioException(new Problem(whole, "", "cannot read file: " + describe(e)));
-    }
+    byte[] bytes = InputFile.read(file, displayName, MAX_FILE_BYTES);
     if (bytes.length > MAX_FILE_BYTES) {
       throw new ScenarioException(new Problem(whole, "", "file is larger than the limit of "
           + MAX_FILE_BYTES + " bytes (" + LIMIT_MB + " MiB); a scenario file is refused before it is"
@@ -158,12 +143,6 @@ public final class YamlReader {
   private static YMap strict(Read read) throws ScenarioException {
     if (!read.problems().isEmpty()) throw new ScenarioException(read.problems());
     return read.tree();
-  }
-
-  private static String describe(IOException e) {
-    String m = e.getMessage();
-    return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-        : m == null ? e.getClass().getSimpleName() : m;
   }
 
   private YMap parseDocument(byte[] bytes) throws ScenarioException {
@@ -227,8 +206,8 @@ public final class YamlReader {
     }
     if (!(root instanceof MappingNode)) {
       throw new ScenarioException(new Problem(origin(root.getStartMark()), "",
-          "the top level must be a mapping of keys (scenario:, start:, ...), found "
-              + describe(root)));
+          NOT_A_MAPPING + " (scenario:, start:, ...), found "
+              + (root instanceof ScalarNode ? "a text" : describe(root))));
     }
     return (YMap) convert(root, null, List.of(), 0, "", "");
   }
@@ -278,11 +257,7 @@ public final class YamlReader {
       throw new ScenarioException(new Problem(origin(node.getStartMark()), "",
           "nesting is deeper than the limit of " + MAX_DEPTH + " levels"));
     }
-    Tag tag = node.getTag();
-    if (!ALLOWED_TAGS.contains(tag)) {
-      throw new ScenarioException(new Problem(origin(node.getStartMark()), path,
-          tagMessage(tag.getValue())));
-    }
+    checkTag(node, path);
     if (onPath.put(node, Boolean.TRUE) != null) {
       throw new ScenarioException(new Problem(origin(node.getStartMark()), path,
           "an alias refers to a node that contains it (recursive structure)"));
@@ -385,10 +360,7 @@ public final class YamlReader {
         continue;
       }
       if (!(keyNode instanceof ScalarNode k) || !ALLOWED_TAGS.contains(keyNode.getTag())) {
-        if (!ALLOWED_TAGS.contains(keyNode.getTag())) {
-          throw new ScenarioException(new Problem(origin(keyNode.getStartMark()), path,
-              tagMessage(keyNode.getTag().getValue())));
-        }
+        checkTag(keyNode, path);
         problems.add(new Problem(origin(keyNode.getStartMark()), path,
             "keys must be plain words, found " + describe(keyNode)));
         continue;
@@ -396,6 +368,14 @@ public final class YamlReader {
       String key = k.getValue();
       if (key.equals(SOURCE_KEY)) continue;
       String keyPath = join(path, MapReader.abbreviate(key));
+      checkTag(k, keyPath);
+      Tag keyType = TagCheck.asWritten(k);
+      if (keyType.equals(Tag.BOOL) || keyType.equals(Tag.NULL)) {
+        problems.add(new Problem(origin(k.getStartMark()), keyPath, "the key '"
+            + MapReader.abbreviate(key) + "' is read as " + TagCheck.typeName(keyType) + " by YAML"
+            + " 1.1 tools (and by the JSON Schema); quote it ('" + MapReader.abbreviate(key)
+            + "') if it is meant as a word"));
+      }
       if (entries.containsKey(key)) {
         problems.add(new Problem(origin(keyNode.getStartMark()), keyPath,
             "duplicate key '" + MapReader.abbreviate(key) + "': each key may appear once in a mapping (the first one,"
@@ -418,11 +398,17 @@ public final class YamlReader {
     return new YMap(entries, origin(map.getStartMark()));
   }
 
+  /**
+   * Refuses a tag outside the standard ones (it stops reading), and records a standard tag that
+   * changes what a value is as written ({@link TagCheck}).
+   */
   private void checkTag(Node n, String path) throws ScenarioException {
     if (!ALLOWED_TAGS.contains(n.getTag())) {
       throw new ScenarioException(new Problem(origin(n.getStartMark()), path,
           tagMessage(n.getTag().getValue())));
     }
+    String misfit = TagCheck.misfit(n);
+    if (misfit != null) problems.add(new Problem(origin(n.getStartMark()), path, misfit));
   }
 
   private static boolean isNull(ScalarNode s) {
@@ -500,7 +486,7 @@ public final class YamlReader {
       return tagMessage(problem.substring("Global tag is not allowed: ".length()).trim());
     }
     if (problem.startsWith("found duplicate key")) {
-      return "duplicate key '" + problem.substring("found duplicate key".length()).trim()
+      return "duplicate key '" + MapReader.abbreviate(problem.substring("found duplicate key".length()).trim())
           + "': each key may appear once in a mapping";
     }
     if (problem.contains("special characters are not allowed")) {
@@ -517,7 +503,17 @@ public final class YamlReader {
       return "nesting is deeper than the limit of " + MAX_DEPTH + " levels";
     }
     String context = e.getContext() == null ? "" : e.getContext() + ": ";
-    return "YAML syntax error: " + context + problem.strip();
+    return "YAML syntax error: " + shortWords(context + problem.strip());
+  }
+
+  /**
+   * SnakeYAML's message with every run of more than 40 non-blank characters cut short: such a
+   * run is text from the file (an alias or anchor name, a token), and a message quotes at most a
+   * short excerpt of what a file holds.
+   */
+  private static String shortWords(String message) {
+    return java.util.regex.Pattern.compile("\\S{41,}").matcher(message)
+        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group().substring(0, 37) + "..."));
   }
 
   private static String tagMessage(String tag) {

@@ -61,4 +61,15 @@ class ListCommandTest {
     assertEquals(0, none.exit());
     assertTrue(none.out().contains("(no such folder)"), none.out());
   }
+
+  @Test
+  void list_descriptionWithTerminalEscapes_isPrintedEscaped() throws IOException {
+    Files.writeString(dir.resolve("odd.yaml"), "scenario: odd\nextends: "
+        + org.hedgesim.Fixtures.testResource("invalid/parents/two-powers.yaml")
+        + "\ndescription: \"retitle \\e]0;pwned\\a and \\u202ereversed\"\n");
+    Cli c = Cli.run("list", "--scenarios", dir.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.out().contains("odd.yaml") && c.out().contains("retitle \\x1b]0;pwned\\x07 and \\u202ereversed"), c.out());
+    assertEquals(-1, org.hedgesim.scenario.TerminalText.firstUnprintable(c.out().replace("\n", "").replace("\r", "")), c.out());
+  }
 }

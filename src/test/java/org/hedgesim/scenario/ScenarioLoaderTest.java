@@ -255,7 +255,7 @@ class ScenarioLoaderTest {
     Path bin = dir.resolve("bin.yaml");
     Files.write(bin, new byte[] {(byte) 0xC3, (byte) 0x28, 0x00, 0x01});
     assertTrue(message(bin).contains("not UTF-8"), message(bin));
-    assertTrue(message(dir).contains("is a directory"));
+    assertTrue(message(dir).contains("is a folder"));
   }
 
   @Test
