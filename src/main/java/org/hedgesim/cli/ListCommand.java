@@ -64,15 +64,48 @@ final class ListCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",
-      description = "Folder of scenario files to list (default: ${DEFAULT-VALUE}).")
-  Path folder;
+  @Option(names = "--scenarios", paramLabel = "DIR",
+      description = "Folder of scenario files to list (default: scenarios/ here, else the one beside the installation).")
+  Path given;
+
+  /**
+   * The folders {@code list} looks in when no {@code --scenarios} is given: {@code scenarios/} in
+   * the working folder, then the one beside the installation (the repository that holds the jar
+   * or the classes).
+   */
+  static List<Path> defaultFolders() {
+    List<Path> out = new java.util.ArrayList<>(List.of(Path.of("scenarios")));
+    try {
+      Path code = Path.of(ListCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // target/hedgesim.jar or target/classes: the repository is two levels up
+      Path repo = code.toAbsolutePath().getParent() == null ? null : code.toAbsolutePath().getParent().getParent();
+      if (repo != null) out.add(repo.resolve("scenarios"));
+    } catch (java.net.URISyntaxException | SecurityException | NullPointerException
+        | java.nio.file.FileSystemNotFoundException | IllegalArgumentException e) {
+      // no installation folder to offer: the working folder's is the only candidate
+    }
+    return out;
+  }
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Scenarios in " + folder + ":");
-    if (Files.isDirectory(folder)) {
+    Path folder = given;
+    if (given != null && !Files.isDirectory(given)) {
+      spec.commandLine().getErr().println("hedgesim list: --scenarios " + given + ": no such folder");
+      spec.commandLine().getErr().flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    List<Path> looked = defaultFolders();
+    if (folder == null) folder = looked.stream().filter(Files::isDirectory).findFirst().orElse(null);
+    if (folder == null) {
+      out.println("Scenarios: none found; looked in "
+          + String.join(" and ", looked.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList())
+          + " (give a folder with --scenarios DIR)");
+    } else {
+      out.println("Scenarios in " + folder + ":");
+    }
+    if (folder != null) {
       try (Stream<Path> s = Files.list(folder)) {
         for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
           try {
@@ -83,11 +116,9 @@ final class ListCommand implements Callable<Integer> {
           }
         }
       }
-    } else {
-      out.println("  (no such folder)");
     }
-    Path sweeps = folder.resolve("sweeps");
-    if (Files.isDirectory(sweeps)) {
+    Path sweeps = folder == null ? null : folder.resolve("sweeps");
+    if (sweeps != null && Files.isDirectory(sweeps)) {
       out.println();
       out.println("Sweeps in " + sweeps + " (hedgesim sweep FILE; a saltelli or morris design: hedgesim sensitivity FILE):");
       try (Stream<Path> s = Files.list(sweeps)) {

@@ -67,6 +67,15 @@ class LauncherIT {
   }
 
   @Test
+  void list_fromAnotherFolder_findsTheScenariosBesideTheInstallation() throws Exception {
+    Result r = launch("list");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("Scenarios in " + Fixtures.repo().resolve("scenarios").toAbsolutePath().normalize()),
+        r.out().lines().findFirst().orElse(""));
+    assertTrue(r.out().contains("clv-dta-exit.yaml"), r.out());
+  }
+
+  @Test
   void launcher_badInput_exit2WithoutStackTrace() throws Exception {
     Path bad = cwd.resolve("bad.yaml");
     Files.writeString(bad, "scenario: [unclosed\n");
