@@ -16,13 +16,18 @@ import picocli.CommandLine.Parameters;
     description = {"Check scenario and sweep files; print every problem as file:line:col: key: message.",
         "A sweep file (one with a 'sweep:' key) is checked with its base scenario and each value it sets."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every file is valid", "2:a file has problems, or bad usage"},
+    exitCodeList = {"0:every file is valid (warnings may be printed)",
+        "2:a file has problems (with --strict: or warnings), or bad usage"},
     footer = {"", "The format and every check: docs/SCENARIOS.md. A JSON Schema for editors:",
         "docs/scenario.schema.json."})
 final class ValidateCommand implements Callable<Integer> {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = "--strict",
+      description = "Treat warnings (implausible values, worlds that say little) as problems.")
+  boolean strict;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario or sweep files (YAML).")
   List<Path> files;
@@ -37,7 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (SweepLoader.isSweep(YamlReader.readCollecting(f, f.toString()).tree())) {
           SweepLoader.load(f, f.toString());
         } else {
-          ScenarioLoader.load(f, f.toString());
+          ScenarioFiles.printWarnings(ScenarioLoader.loadChecked(f, f.toString(), strict).warnings(),
+              spec.commandLine().getErr());
         }
         spec.commandLine().getOut().println(f + ": OK");
       } catch (ScenarioException e) {
