@@ -223,6 +223,7 @@ public final class ScenarioLoader {
     top.finish(TOP_KEYS);
     checkSomethingToSimulate(top, actors, poles);
     checkWork(top, start, end, step, actors, eventMaps, eventLabels, events);
+    RangeCheck.check(tree, step == null ? StepUnit.MONTH : step, actors, problems, warnings);
 
     if (strict) problems.addAll(warnings);
     if (!problems.isEmpty()) throw failure();
