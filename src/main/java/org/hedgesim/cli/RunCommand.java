@@ -39,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
   @CommandLine.Mixin
   ResultOptions output = new ResultOptions();
 
+  @Option(names = "--strict",
+      description = "Refuse the scenario if it gives warnings (implausible values, worlds that say little).")
+  boolean strict;
+
   @Option(names = "--report", description = "Also write report/report.html (plots, tables, provenance) into the folder.")
   boolean report;
 
@@ -61,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
-    Scenario s = ScenarioFiles.load(scenarioFile, err);
+    Scenario s = ScenarioFiles.load(scenarioFile, err, strict);
     if (s == null) return ExitCodes.BAD_INPUT;
     if (seed != null) s = s.withSeed(seed);
     if (replications != null) s = s.withReplications(replications);

@@ -13,13 +13,33 @@ final class ScenarioFiles {
 
   /** Loads a scenario, or prints its problems to {@code err} and returns null. */
   static Scenario load(Path file, PrintWriter err) {
+    return load(file, err, false);
+  }
+
+  /**
+   * Loads a scenario and prints its warnings to {@code err}, each line starting "warning: ";
+   * with {@code strict} the warnings are problems. Returns null, with the problems printed, when
+   * the file is refused.
+   */
+  static Scenario load(Path file, PrintWriter err, boolean strict) {
     try {
-      return ScenarioLoader.load(file, file.toString());
+      ScenarioLoader.Loaded loaded = ScenarioLoader.loadChecked(file, file.toString(), strict);
+      printWarnings(loaded.warnings(), err);
+      return loaded.scenario();
     } catch (ScenarioException e) {
       print(e, err);
       return null;
     }
   }
+
+  /** Prints warnings one per line, each starting "warning: ". */
+  static void printWarnings(java.util.List<Problem> warnings, PrintWriter err) {
+    for (Problem w : warnings) err.println(WARNING + w);
+    err.flush();
+  }
+
+  /** How a warning line starts. */
+  static final String WARNING = "warning: ";
 
   /**
    * The scenario's files on disk (its own file first, then the files it extends), for the

@@ -16,13 +16,18 @@ import picocli.CommandLine.Parameters;
     description = {"Check scenario and sweep files; print every problem as file:line:col: key: message.",
         "A sweep file (one with a 'sweep:' key) is checked with its base scenario and each value it sets."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every file is valid", "2:a file has problems, or bad usage"},
+    exitCodeList = {"0:every file is valid (warnings may be printed)",
+        "2:a file has problems (with --strict: or warnings), or bad usage"},
     footer = {"", "The format and every check: docs/SCENARIOS.md. A JSON Schema for editors:",
         "docs/scenario.schema.json."})
 final class ValidateCommand implements Callable<Integer> {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = "--strict",
+      description = "Treat warnings (implausible values, worlds that say little) as problems.")
+  boolean strict;
 
   @CommandLine.Option(names = "--strict-provenance",
       description = "Also refuse a scenario with a number that cites no source (docs/SCENARIOS.md, section 7).")
@@ -41,9 +46,10 @@ final class ValidateCommand implements Callable<Integer> {
         if (SweepLoader.isSweep(YamlReader.readCollecting(f, f.toString()).tree())) {
           SweepLoader.load(f, f.toString());
         } else {
-          var scenario = ScenarioLoader.load(f, f.toString());
+          var loaded = ScenarioLoader.loadChecked(f, f.toString(), strict);
+          ScenarioFiles.printWarnings(loaded.warnings(), spec.commandLine().getErr());
           if (strictProvenance) {
-            var unsourced = org.hedgesim.scenario.Provenance.unsourced(scenario);
+            var unsourced = org.hedgesim.scenario.Provenance.unsourced(loaded.scenario());
             if (!unsourced.isEmpty()) throw new ScenarioException(unsourced);
           }
         }

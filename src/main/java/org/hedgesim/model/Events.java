@@ -21,7 +21,7 @@ import org.hedgesim.scenario.Scenario;
  * copy of the run's generator, and the run's generator then skips past that event's draws (one
  * waiting time each, to the end of its window). The rest of the run therefore draws exactly what
  * it drew when events were drawn in advance. The time this takes is bounded by the number of
- * occurrences a file may ask for, which the loader limits (docs/SCENARIOS.md, "Limits").
+ * occurrences a file may ask for, which the loader limits (docs/SCENARIOS.md, section 15.2).
  */
 final class Events {
   private final HedgeWorld world;

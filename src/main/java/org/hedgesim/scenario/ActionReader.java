@@ -65,8 +65,8 @@ final class ActionReader {
           r.choice("level", VisitLevel.class));
       case "aid" -> new Action.Aid(refs.actor(r, "from"), other(r, "to", "from"),
           r.number("amount", Range.NON_NEGATIVE), r.optText("kind"));
-      case "approach" -> new Action.ApproachChange(refs.actor(r, "actor"),
-          r.choice("approach", Approach.class));
+      case "approach" -> new Action.ApproachChange(pole(r, "actor", "an approach is how a pole"
+          + " treats small states"), r.choice("approach", Approach.class));
       case "shock" -> new Action.Shock(refs.actor(r, "actor"), r.number("growth", Range.ANY),
           r.integer("months", 1, 1200));
       case "set" -> readSet(r);
@@ -80,6 +80,17 @@ final class ActionReader {
     };
     r.finish();
     return a;
+  }
+
+  /** Reads an actor reference that must be a pole; {@code why} opens the message if it is not. */
+  private String pole(MapReader r, String key, String why) {
+    String id = refs.actor(r, key);
+    if (id != null && !refs.poles.contains(id)) {
+      r.problem(r.map().get(key), key, why + "; '" + id + "' is not a pole"
+          + Suggestions.hint(id, refs.poles));
+      return null;
+    }
+    return id;
   }
 
   /** Reads an actor reference that must differ from the one under {@code firstKey}. */

@@ -28,14 +28,34 @@ public final class ScenarioLoader {
       "relations", "flows", "frameworks", "projects", "disputes", "events", "observables",
       "knock_out");
   /**
-   * Highest rate of a random event, per year: one a day. A run draws all occurrences of a random
-   * event when it starts, so a rate of 100,000 a year would fill the memory before the first step.
+   * Highest rate of a random event, per year: one a day. Occurrences are drawn one at a time, but
+   * the run's generator skips every draw of an event when the run starts (docs/MODEL.md, 2.9), so
+   * the rate, with {@link #MAX_EXPECTED_OCCURRENCES}, bounds the time that takes.
    */
   public static final double MAX_RATE = 365;
+  /**
+   * Longest span of a scenario, in years. {@code hedgesim generate} writes at most 200 years; a
+   * millennium is far beyond any question the model answers.
+   */
+  public static final int MAX_YEARS = 1000;
+  /**
+   * Most actor-steps (actors times steps) a file may ask for: the largest generated world (2000
+   * actors over 200 years, 4.8 million monthly actor-steps) with some room.
+   */
+  public static final long MAX_ACTOR_STEPS = 5_000_000;
+  /**
+   * Most random occurrences a file may expect: the sum over random events of the rate (a year)
+   * times the years of its window.
+   */
+  public static final double MAX_EXPECTED_OCCURRENCES = 100_000;
   /** Largest dependence-weight sum error tolerated. */
   public static final double WEIGHT_TOLERANCE = 1e-3;
 
   private final List<Problem> problems = new ArrayList<>();
+  /** Values that are possible but implausible, and worlds that run but barely mean anything. */
+  private final List<Problem> warnings = new ArrayList<>();
+  /** Whether warnings count as problems ({@code --strict}). */
+  private boolean strict;
   private final References refs = new References(problems);
   private final ActionReader actions = new ActionReader(problems, refs);
   /** Where the values of the *_defaults sections were written (see {@link #failure}). */
@@ -44,9 +64,39 @@ public final class ScenarioLoader {
 
   private ScenarioLoader() {}
 
+  /**
+   * A loaded scenario with the warnings its file gave: values outside their plausible range and
+   * worlds that run but say little (see docs/SCENARIOS.md, "Plausible ranges").
+   */
+  public record Loaded(Scenario scenario, List<Problem> warnings) {
+    public Loaded {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
   /** Loads a scenario; messages name the file as {@code file} is written. */
   public static Scenario load(Path file) throws ScenarioException {
     return load(file, file.toString());
+  }
+
+  /**
+   * Loads a scenario and keeps its warnings. With {@code strict}, every warning is a problem
+   * like any other, and the file is refused.
+   */
+  public static Loaded loadChecked(Path file, String displayName, boolean strict)
+      throws ScenarioException {
+    List<Problem> early = new ArrayList<>();
+    Inheritance.Resolved resolved;
+    try {
+      resolved = Inheritance.resolveCollecting(file, displayName, early);
+    } catch (ScenarioException e) {
+      throw sorted(e.problems(), List.of(displayName));
+    }
+    ScenarioLoader loader = new ScenarioLoader();
+    loader.strict = strict;
+    loader.problems.addAll(early);
+    Scenario s = loader.bind(resolved);
+    return new Loaded(s, sorted(loader.warnings, loader.files).problems());
   }
 
   /**
@@ -56,16 +106,7 @@ public final class ScenarioLoader {
    * read or parsed, a broken {@code extends}).
    */
   public static Scenario load(Path file, String displayName) throws ScenarioException {
-    List<Problem> early = new ArrayList<>();
-    Inheritance.Resolved resolved;
-    try {
-      resolved = Inheritance.resolveCollecting(file, displayName, early);
-    } catch (ScenarioException e) {
-      throw sorted(e.problems(), List.of(displayName));
-    }
-    ScenarioLoader loader = new ScenarioLoader();
-    loader.problems.addAll(early);
-    return loader.bind(resolved);
+    return loadChecked(file, displayName, false).scenario();
   }
 
   /** Reads an already resolved document (for example one changed by a sweep). */
@@ -170,22 +211,90 @@ public final class ScenarioLoader {
     java.util.Set<Mechanism> knockOuts = readKnockOuts(top);
     List<EventSpec> events = new ArrayList<>();
     List<YMap> eventMaps = top.maps("events");
+    List<String> eventLabels = new ArrayList<>();
     for (int i = 0; i < eventMaps.size(); i++) {
       YMap m = eventMaps.get(i);
-      EventSpec e = readEvent(m, i, label("events", m), start, end);
+      eventLabels.add(label("events", m));
+      EventSpec e = readEvent(m, i, eventLabels.get(i), start, end);
       if (e != null) events.add(e);
     }
     for (EventSpec e : projectStarts) {
       events.add(new EventSpec(events.size(), e.id(), e.at(), 0, null, null, e.action(), e.source(), e.origin()));
     }
     top.finish(TOP_KEYS);
+    checkSomethingToSimulate(top, actors, poles);
+    checkWork(top, start, end, step, actors, eventMaps, eventLabels, events);
+    RangeCheck.check(tree, step == null ? StepUnit.MONTH : step, actors, problems, warnings);
 
+    if (strict) problems.addAll(warnings);
     if (!problems.isEmpty()) throw failure();
     List<SourcedValue> provenance = Provenance.of(tree);
     return new Scenario(name, description == null ? "" : description, resolved.files(), start, end,
         step, seed, replications, poles, actors, relations, flows, List.copyOf(channels.values()),
         strategies, frameworks, projects, disputes, events, parameters, observables, knockOuts,
         relationDefaults, provenance, tree);
+  }
+
+  /**
+   * A world without actors or without poles runs and says nothing: there is nobody to hedge, or
+   * nothing to hedge between. Only reported when no actor entry was refused for another reason.
+   */
+  private void checkSomethingToSimulate(MapReader top, List<ActorSpec> actors, List<String> poles) {
+    YNode listed = top.map().get("actors");
+    boolean noEntries = !(listed instanceof YList l) || l.items().isEmpty();
+    if (noEntries) {
+      top.problem(listed, "actors", "no actors: nothing to simulate; list at least one small state"
+          + " and one pole (an actor of role great or regional)");
+      return;
+    }
+    boolean actorRefused = problems.stream().anyMatch(p -> p.path().startsWith("actors"));
+    if (poles.isEmpty() && !actorRefused) {
+      YNode at = top.map().get("poles");
+      top.problem(at == null ? listed : at, at == null ? "actors" : "poles", "no poles: nothing"
+          + " to hedge between; give at least one actor the role great or regional, or list it"
+          + " under 'poles'");
+    }
+  }
+
+  /**
+   * Bounds the work a file asks for, so that a short file cannot ask a run for more time or memory
+   * than any scenario needs: the years, the actor-steps and the expected random occurrences.
+   */
+  private void checkWork(MapReader top, YearMonth start, YearMonth end, StepUnit step,
+      List<ActorSpec> actors, List<YMap> eventMaps, List<String> labels, List<EventSpec> events) {
+    if (start == null || end == null || step == null || !end.isAfter(start)) return;
+    long months = java.time.temporal.ChronoUnit.MONTHS.between(start, end);
+    if (months > 12L * MAX_YEARS) {
+      top.problem(top.map().get("end"), "end", "a scenario spans at most " + MAX_YEARS + " years,"
+          + " found " + (months / 12) + " (" + start + " to " + end + ")");
+      return;
+    }
+    long steps = months / step.months() + 1;
+    if (actors.size() * steps > MAX_ACTOR_STEPS) {
+      top.problem(top.map().get("actors"), "actors", String.format(java.util.Locale.ROOT,
+          "%d actors over %d steps are %,d actor-steps; a scenario asks for at most %,d"
+              + " (fewer actors, fewer years, or step: quarter)",
+          actors.size(), steps, actors.size() * steps, MAX_ACTOR_STEPS));
+    }
+    double expected = 0;
+    for (EventSpec e : events) {
+      if (e.at() != null || e.index() < 0 || e.index() >= eventMaps.size()) continue;
+      double years = (java.time.temporal.ChronoUnit.MONTHS.between(e.from(), e.until()) + 1) / 12.0;
+      expected += e.rate() * years;
+      if (expected > MAX_EXPECTED_OCCURRENCES) {
+        YMap m = eventMaps.get(e.index());
+        new MapReader(m, "events[" + labels.get(e.index()) + "]", problems).problem(m.get("rate"), "rate",
+            String.format(java.util.Locale.ROOT, "the random events up to this one expect %,.0f"
+                + " occurrences; a scenario expects at most %,.0f (sum of rate x years of each"
+                + " random event)", expected, MAX_EXPECTED_OCCURRENCES));
+        return;
+      }
+    }
+  }
+
+  /** A problem that is only a warning, unless the file is read with {@code --strict}. */
+  void warn(MapReader r, YNode at, String key, String message) {
+    warnings.add(new Problem(at == null ? r.map().origin() : at.origin(), r.pathOf(key), message));
   }
 
   /**
@@ -623,6 +732,14 @@ public final class ScenarioLoader {
     } else {
       r.node("lead");
     }
+    if (!template && id != null && m.get("members") instanceof YList ml) {
+      if (ml.items().isEmpty()) {
+        r.problem(ml, "members", "a framework with no members does nothing; list its members");
+      } else if (members.size() == 1 && ml.items().size() == 1) {
+        warn(r, ml, "members", "a framework with a single member ('" + members.get(0) + "') binds"
+            + " nobody to anybody");
+      }
+    }
     FrameworkKind kind = r.choice("kind", FrameworkKind.class);
     double benefit = r.number("benefit", Range.NON_NEGATIVE);
     double sovereignty = r.number("sovereignty_cost", Range.NON_NEGATIVE);
@@ -706,6 +823,11 @@ public final class ScenarioLoader {
     String name = r.optText("name");
     String host = refs.actor(r, "host");
     String financier = refs.actor(r, "financier");
+    if (!template && host != null && host.equals(financier)) {
+      r.problem(m.get("financier"), "financier", "a project's financier is another actor than its"
+          + " host (" + host + "); a state does not court itself");
+      financier = null;
+    }
     double cost = r.number("cost", Range.NON_NEGATIVE);
     double share = r.number("financier_share", Range.SHARE);
     YearMonth start = r.optMonth("start");

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each case of the corpus is a file {@code NAME.expected}: comment lines ({@code # ...}) say
  * what it covers and whether the JSON Schema catches it (see ScenarioSchemaTest), and every other
  * line is one line {@code validate NAME.yaml} must print, in order, with the corpus folder left
- * out of file names. {@code NAME.yaml} is the file validated (for a missing file it does not
+ * out of file names; a line {@code # options: --strict} adds options to the command line (a
+ * case that only warns is checked under {@code --strict}). {@code NAME.yaml} is the file validated (for a missing file it does not
  * exist, and for a directory it is one). Files under {@code parents/} are parents the cases
  * extend.
  */
@@ -47,6 +48,16 @@ class ValidateCommandTest {
     return out;
   }
 
+  /** The options a case is validated with: its {@code # options: ...} line, if any. */
+  static List<String> options(String name) throws IOException {
+    for (String line : Files.readAllLines(CORPUS.resolve(name + ".expected"))) {
+      if (line.startsWith("# options: ")) {
+        return List.of(line.substring("# options: ".length()).strip().split(" +"));
+      }
+    }
+    return List.of();
+  }
+
   private static List<String> lines(String printed) {
     String prefix = CORPUS.toString() + java.io.File.separator;
     return printed.lines().map(l -> l.replace(prefix, "")).toList();
@@ -62,7 +73,10 @@ class ValidateCommandTest {
   void validate_invalidFile_printsTheExpectedProblemsAndExits2(String name) throws IOException {
     List<String> want = expected(name);
     assertFalse(want.isEmpty(), name + ".expected lists no message");
-    Cli c = Cli.run("validate", CORPUS.resolve(name + ".yaml").toString());
+    List<String> args = new ArrayList<>(List.of("validate"));
+    args.addAll(options(name));
+    args.add(CORPUS.resolve(name + ".yaml").toString());
+    Cli c = Cli.run(args.toArray(String[]::new));
     assertEquals(2, c.exit(), c.err());
     assertEquals("", c.out());
     assertEquals(want, lines(c.err()));
@@ -82,6 +96,32 @@ class ValidateCommandTest {
     assertEquals(0, c.exit(), c.err());
     assertEquals(file + ": OK" + System.lineSeparator(), c.out());
     assertEquals("", c.err());
+  }
+
+  @Test
+  void validate_warningOnly_printsTheWarningAndExits0_strictRefuses() {
+    Path f = CORPUS.resolve("framework-single-member.yaml");
+    String warning = "warning: " + f + ":4:26: frameworks[ALONE].members: a framework with a single"
+        + " member ('S') binds nobody to anybody" + System.lineSeparator();
+    Cli c = Cli.run("validate", f.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertEquals(f + ": OK" + System.lineSeparator(), c.out());
+    assertEquals(warning, c.err());
+    Cli strict = Cli.run("validate", "--strict", f.toString());
+    assertEquals(2, strict.exit(), strict.err());
+    assertEquals(warning.substring("warning: ".length()), strict.err());
+  }
+
+  @Test
+  void run_strict_refusesAWarningAndWritesNothing(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Cli c = Cli.run("run", "--strict", CORPUS.resolve("framework-single-member.yaml").toString(),
+        "--out", dir.resolve("out").toString(), "--results", dir.resolve("results").toString());
+    assertEquals(2, c.exit(), c.err());
+    assertTrue(c.err().endsWith("1 problem found; nothing was run." + System.lineSeparator()), c.err());
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(0, s.count(), "nothing written");
+    }
   }
 
   @Test
