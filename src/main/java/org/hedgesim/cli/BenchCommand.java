@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code hedgesim bench}: the performance measurements of docs/PERFORMANCE.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Measure the model's and the engine's speed.",
     description = {"Measure the model and the engine (docs/PERFORMANCE.md): cost per agent-step on",
         "MASON against the same phases in a plain loop; sweep throughput on 1 and 2 threads;",
         "start-up of './hedgesim run'; time per step as the world grows; the heap of a long sweep.",

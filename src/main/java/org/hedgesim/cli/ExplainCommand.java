@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hedgesim explain SCENARIO}: the knock-out table, one mechanism switched off at a time. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Explain a scenario's outcomes by knock-outs.",
     description = {"Explain a scenario's outcomes by knock-outs (docs/MODEL.md, Evaluation).",
         "Runs the scenario R times as it is and R times with each of its mechanisms",
         "switched off in turn, on common random numbers, and reports each mechanism's",

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code hedgesim generate --actors N}: writes a synthetic scenario for stress tests. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Write a synthetic scenario of any size.",
     description = {"Write a synthetic scenario of any size: powers, small states, every pair related,",
         "flows between every small state and every power, a few frameworks. For stress tests and",
         "benchmarks; the same arguments give the same file."},

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hedgesim gui SCENARIO}: MASON's Console on a scenario, for a classroom. */
 @Command(name = "gui", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Open the classroom window on a scenario.",
     description = {"Open MASON's Console on a scenario: a map of the states, their ties and their",
         "alignment, live charts, and the scenario's key values (Model tab) to change and run again.",
         "Needs a display; on a machine without one use 'hedgesim run'."},

@@ -23,7 +23,7 @@ public final class Hedgesim implements java.util.concurrent.Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     spec.commandLine().usage(err);
-    err.println("hedgesim: name a command (for example 'hedgesim run scenarios/clv-dta-exit.yaml').");
+    err.println("hedgesim: name a command (for example 'hedgesim run SCENARIO.yaml'; 'hedgesim list' shows the scenarios).");
     err.flush();
     return ExitCodes.BAD_INPUT;
   }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code hedgesim list}: the scenarios, metrics, event kinds and parameters there are. */
 @Command(name = "list", mixinStandardHelpOptions = true,
+    header = "List scenarios, sweeps, metrics, events and parameters.",
     description = "List the scenarios and sweeps in a folder, the metrics, the event kinds and the model parameters.")
 final class ListCommand implements Callable<Integer> {
 

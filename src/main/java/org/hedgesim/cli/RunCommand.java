@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hedgesim run SCENARIO}: runs a scenario and writes its results folder. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Run a scenario and write its results folder.",
     description = {"Run a scenario and write timeseries.csv, events.csv, summary.csv and",
         "manifest.json to a new results folder (results/<scenario>/<run-id>/ by default);",
         "with --report also report/report.html and its plots."},

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
  * which parameters drive each outcome (docs/ANALYSIS.md).
  */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Sweep, then estimate Sobol or Morris sensitivity.",
     description = {"Run a sweep with a saltelli or morris design and estimate the sensitivity",
         "of each outcome to each parameter: Sobol first-order and total indices, or",
         "Morris mu*, sigma and mu, with 95%% bootstrap intervals (docs/ANALYSIS.md).",

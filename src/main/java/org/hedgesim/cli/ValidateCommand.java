@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hedgesim validate FILE...}: checks scenario files without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+    header = "Check scenario and sweep files without running them.",
     description = {"Check scenario and sweep files; print every problem as file:line:col: key: message.",
         "A sweep file (one with a 'sweep:' key) is checked with its base scenario and each value it sets."},
     exitCodeListHeading = "%nExit codes:%n",
