@@ -68,7 +68,7 @@ final class CompareReport {
         + "the two scenarios' runs: the shift in units of run-to-run spread. q is the Benjamini-Hochberg adjusted p "
         + "value: with hundreds of outcomes, about 5% of those with no true difference still have an interval "
         + "that excludes zero; q < 0.05 keeps the expected share of false findings among the flagged at 5%. "
-        + "\"inf\": the same difference in every replication.").nl();
+        + "\"same in every pair\": the difference is the same in every replication, so its spread is 0.").nl();
     JsonNode contrasts = cmp.path("contrasts");
     int ci = 0;
     for (JsonNode c : contrasts) {
@@ -79,16 +79,22 @@ final class CompareReport {
       long q05 = rows.stream().filter(e -> e.q() < 0.05).count();
       String letter = String.valueOf((char) ('B' + ci++));
       h.el("h3", letter + " = " + b + " against A = " + a);
+      List<Effect> differ = rows.stream().filter(x -> x.d().ciExcludesZero())
+          .sorted(Comparator.comparing(Effect::d, LARGEST_FIRST)).toList();
+      List<Effect> fixed = differ.stream().filter(CompareReport::fixedByTheScenarios).toList();
+      List<Effect> responses = differ.stream().filter(x -> !fixedByTheScenarios(x)).toList();
       h.el("p", String.format(Locale.ROOT, "%d of %d outcomes differ (95%% CI excludes zero), %d with q < 0.05. "
-          + "The %d largest by |d_av|:", flagged, rows.size(), q05, TOP));
+          + "%d of them are model responses, which vary from run to run; %d are the same in every replication "
+          + "of both scenarios, so the scenarios' own scripts set them (listed after the responses).",
+          flagged, rows.size(), q05, responses.size(), fixed.size()));
+      h.el("h4", "Model responses: the " + Math.min(TOP, responses.size()) + " largest by |d_av|");
       h.open("table", "class", "data").nl();
       h.open("thead").open("tr");
       for (String col : List.of("outcome", "mean A", "mean " + letter, letter + " - A", "95% CI", "d_z", "d_av", "q")) {
         h.el("th", col);
       }
       h.close("tr").close("thead").open("tbody").nl();
-      for (Effect e : rows.stream().filter(x -> x.d().ciExcludesZero())
-          .sorted(Comparator.comparing(Effect::d, LARGEST_FIRST)).limit(TOP).toList()) {
+      for (Effect e : responses.stream().limit(TOP).toList()) {
         PairedDifference d = e.d();
         h.open("tr");
         h.el("td", e.label());
@@ -102,6 +108,23 @@ final class CompareReport {
         h.close("tr");
       }
       h.close("tbody").close("table");
+      if (!fixed.isEmpty()) {
+        h.el("h4", "Set by the scenarios: the same in every replication of both");
+        h.open("table", "class", "data").nl();
+        h.open("thead").open("tr");
+        for (String col : List.of("outcome", "A", letter, letter + " - A")) h.el("th", col);
+        h.close("tr").close("thead").open("tbody").nl();
+        for (Effect e : fixed.stream().limit(TOP).toList()) {
+          PairedDifference d = e.d();
+          h.open("tr");
+          h.el("td", e.label());
+          h.el("td", RunReport.fmt(d.meanA()), "class", "num");
+          h.el("td", RunReport.fmt(d.meanB()), "class", "num");
+          h.el("td", (d.difference() > 0 ? "+" : "") + RunReport.fmt(d.difference()), "class", "num");
+          h.close("tr");
+        }
+        h.close("tbody").close("table");
+      }
       List<String> onlyA = texts(c.path("only_in_a"));
       List<String> onlyB = texts(c.path("only_in_b"));
       h.el("p", onlyA.isEmpty() && onlyB.isEmpty()
@@ -167,9 +190,18 @@ final class CompareReport {
     return ResultFiles.number(r.get(col));
   }
 
+  /**
+   * An outcome that differs but varies in neither scenario (both run-to-run sds 0, so d_av is
+   * infinite): a scripted exit, the membership count it changes. The scenarios' scripts set it;
+   * it says nothing about how the model responds.
+   */
+  static boolean fixedByTheScenarios(Effect e) {
+    return Double.isInfinite(e.d().effectDav());
+  }
+
   static String dz(double v) {
     if (Double.isNaN(v)) return "-";
-    if (Double.isInfinite(v)) return v > 0 ? "+inf" : "-inf";
+    if (Double.isInfinite(v)) return "same in every pair";
     if (Math.abs(v) >= 1e4) return String.format(Locale.ROOT, "%+.1e", v);
     return String.format(Locale.ROOT, "%+.2f", v);
   }

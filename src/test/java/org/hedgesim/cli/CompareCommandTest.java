@@ -75,6 +75,23 @@ class CompareCommandTest {
   }
 
   @Test
+  void compareReport_separatesWhatTheScriptsSetFromTheModelsResponses() throws Exception {
+    Path scripted = dir.resolve("toy-sanction.yaml");
+    Files.writeString(scripted, "scenario: toy-sanction\nextends: " + toy("toy-a.yaml") + "\n"
+        + "events:\n  - {at: 2030-06, sanction: {from: P, to: S, severity: 0.3}, source: \"assumption: test\"}\n");
+    Path out = dir.resolve("scripted");
+    Cli c = Cli.run("compare", toy("toy-a.yaml"), scripted.toString(), "-r", "5", "--out", out.toString(), "--report");
+    assertEquals(0, c.exit(), c.err());
+    String headline = ReportChecks.section(ReportChecks.check(out.resolve("report/report.html")), "headline");
+    int responses = headline.indexOf("Model responses");
+    int fixed = headline.indexOf("Set by the scenarios");
+    assertTrue(responses >= 0 && fixed > responses, headline);
+    // the scripted sanction itself is the same in every replication: listed as set by the scenarios
+    assertTrue(headline.indexOf("sanctions[P,S]", fixed) > fixed, headline);
+    assertFalse(headline.substring(responses, fixed).contains("sanctions[P,S]"), headline);
+  }
+
+  @Test
   void compare_badScenario_exit2AndNothingWritten() throws IOException {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "scenario: bad\nextends: " + toy("toy-a.yaml") + "\nevents:\n  - {id: visits, rate: lots}\n");
