@@ -289,6 +289,7 @@ public final class SweepLoader {
     boolean hasLevels = m.has("levels");
     SweepParameter.Domain domain = null;
     if (hasRange && hasLevels) {
+      for (String key : List.of("min", "max", "levels", "scale", "integer")) r.node(key);
       r.problem(m.get("levels"), "levels", "a parameter has either a range (min, max) or levels, not both");
     } else if (hasRange) {
       domain = readRange(r, m);
