@@ -52,8 +52,11 @@ abstract class SweepBase implements Callable<Integer> {
   ProgressMode progressMode = ProgressMode.AUTO;
 
   @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
+      description = "Seconds between progress lines, 1 to " + MAX_PROGRESS_SECONDS + " (default: ${DEFAULT-VALUE}).")
   long progressSeconds;
+
+  /** The longest wait between progress lines: a day. */
+  static final long MAX_PROGRESS_SECONDS = 86_400;
 
   @Option(names = "--yes",
       description = "Start a sweep of more than " + LARGE_RUNS_TEXT + " runs (without it, such a sweep is refused with an estimate of its time).")
@@ -104,7 +107,8 @@ abstract class SweepBase implements Callable<Integer> {
   private Integer execute() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String problem = output.problem() != null ? output.problem() : problem();
+    String problem = output.problem() != null ? output.problem() : progressProblem();
+    if (problem == null) problem = problem();
     if (problem != null) return usage(err, problem);
     if (resume && output.out == null) {
       return usage(err, "--resume needs --out DIR, the folder of the sweep to finish");
@@ -162,6 +166,13 @@ abstract class SweepBase implements Callable<Integer> {
     out.flush();
     err.flush();
     return code;
+  }
+
+  private String progressProblem() {
+    if (progressSeconds < 1 || progressSeconds > MAX_PROGRESS_SECONDS) {
+      return "--progress-every must be between 1 and " + MAX_PROGRESS_SECONDS + " seconds, found " + progressSeconds;
+    }
+    return null;
   }
 
   /** The estimated time of runs {@code from} to {@code to} from a pilot of a few of them, as a phrase. */
