@@ -151,6 +151,12 @@ abstract class SweepBase implements Callable<Integer> {
       return failure(err, e.getFile() + " " + e.getReason());
     } catch (SweepException e) {
       return failure(err, e.getMessage());
+    } catch (org.hedgesim.output.WriteFailure e) {
+      err.println("hedgesim " + name() + ": " + e.describe() + "; the runs finished so far are kept in "
+          + ResultFolder.stagingOf(target) + ": free some space and finish with the same command"
+          + (output.out == null ? " and --out " + target : "") + " and --resume");
+      err.flush();
+      return ExitCodes.FAILURE;
     }
     if (r.alreadyComplete()) {
       out.println("The sweep in " + r.folder() + " is already complete; nothing to do.");
