@@ -11,7 +11,7 @@
 #
 # The script builds target/hedgesim.jar once, here, and then submits
 #   1. an array job of SHARDS tasks: task K runs
-#        hedgesim sweep SWEEP --shard K/SHARDS --out OUTDIR/shard-K --resume --threads <its CPUs>
+#        hedgesim sweep SWEEP --shard K/SHARDS --out OUTDIR/shard-K --resume --yes --threads <its CPUs>
 #      so a task that is requeued, pre-empted or submitted again finishes its shard instead of
 #      starting it over;
 #   2. a merge job (--dependency=afterok on the array job) that runs
@@ -65,7 +65,7 @@ case "$stage" in
     k="${SLURM_ARRAY_TASK_ID:?not inside a Slurm array task}"
     # shellcheck disable=SC2086
     exec "$java" ${HEDGESIM_JAVA_OPTS:-} -jar "$HEDGESIM_JAR" sweep "$HEDGESIM_SWEEP" \
-      --shard "$k/$HEDGESIM_SHARDS" --out "$HEDGESIM_OUT/shard-$k" --resume \
+      --shard "$k/$HEDGESIM_SHARDS" --out "$HEDGESIM_OUT/shard-$k" --resume --yes \
       --threads "${SLURM_CPUS_PER_TASK:-1}" --progress lines --progress-every 60
     ;;
   merge)

@@ -70,14 +70,28 @@ final class GenerateCommand implements Callable<Integer> {
     Path abs = out.toAbsolutePath();
     Files.createDirectories(abs.getParent());
     Path tmp = abs.resolveSibling("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
-    Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
     try {
-      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, abs);
+      Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs);
+      }
+    } catch (IOException e) {
+      // a partial file is never left behind, nor one that looks complete
+      Files.deleteIfExists(tmp);
+      err.println("hedgesim generate: could not write " + out + " (" + reason(e) + "); nothing was written");
+      err.flush();
+      return ExitCodes.FAILURE;
     }
     spec.commandLine().getOut().println("Wrote " + out + " (" + actors + " actors)");
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /** The system's reason for a failed write ("No space left on device"), without the path it repeats. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -91,23 +91,79 @@ public final class Hedgesim implements java.util.concurrent.Callable<Integer> {
       err.flush();
       return ExitCodes.BAD_INPUT;
     });
-    cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-      PrintWriter err = c.getErr();
-      err.println("hedgesim: " + describe(ex));
-      if (System.getenv("HEDGESIM_DEBUG") != null) ex.printStackTrace(err);
-      err.flush();
-      return ExitCodes.FAILURE;
-    });
+    cl.setExecutionExceptionHandler((ex, c, parseResult) -> failed(ex, c.getErr()));
     return cl;
   }
 
-  private static String describe(Throwable t) {
+  /** Prints a run-time failure as one line (its stack trace only with HEDGESIM_DEBUG); exit code 1. */
+  static int failed(Throwable ex, PrintWriter err) {
+    err.println("hedgesim: " + describe(ex));
+    if (System.getenv("HEDGESIM_DEBUG") != null) ex.printStackTrace(err);
+    err.flush();
+    return ExitCodes.FAILURE;
+  }
+
+  /** What went wrong, in a line; running out of memory, even in a worker thread, says what to do. */
+  static String describe(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) {
+        long mb = Runtime.getRuntime().maxMemory() >> 20;
+        return "out of memory (" + (oom.getMessage() == null ? "" : oom.getMessage() + ", ") + "the heap's limit is "
+            + mb + " MB); give Java more with HEDGESIM_JAVA_OPTS=-Xmx8g, or use a smaller design";
+      }
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof org.hedgesim.output.WriteFailure w) return w.describe();
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.io.IOException && c.getMessage() != null && c.getMessage().contains("No space left on device")) {
+        return "no space left on device while writing the results";
+      }
+    }
     String m = t.getMessage();
     return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }
 
+  /** The line printed when the standard output could not be written (a full disk, a closed pipe). */
+  static final String COULD_NOT_WRITE = "hedgesim: could not write to standard output (No space left on device?)";
+
+  /**
+   * Runs the command line, then checks that what it printed reached the standard output: a
+   * command that reports success on a full device would claim a result no one received. If not,
+   * says so on the standard error and exits with 1 (unless the command failed already). An
+   * {@link OutOfMemoryError} outside a command's own handling is reported as one line too.
+   */
+  static int execute(CommandLine cl, String[] args) {
+    return execute(cl, args, null);
+  }
+
+  /**
+   * As {@link #execute(CommandLine, String[])}, also checking {@code under}, the stream under the
+   * command line's writer (picocli writes through a writer of its own, which does not see the
+   * errors that {@code System.out} swallows).
+   */
+  static int execute(CommandLine cl, String[] args, java.io.PrintStream under) {
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      return failed(e, cl.getErr());
+    }
+    if (cl.getOut().checkError() | (under != null && under.checkError())) {
+      cl.getErr().println(COULD_NOT_WRITE);
+      cl.getErr().flush();
+      if (code == ExitCodes.OK) code = ExitCodes.FAILURE;
+    }
+    return code;
+  }
+
   public static void main(String[] args) {
-    System.exit(commandLine(args).execute(args));
+    String limit = ScenarioFiles.limitProblem(System.getenv(ScenarioFiles.LIMIT_VARIABLE));
+    if (limit != null) {
+      System.err.println("hedgesim: " + limit);
+      System.exit(ExitCodes.BAD_INPUT);
+    }
+    System.exit(execute(commandLine(args), args, System.out));
   }
 
   /** Reads the version from the build. */

@@ -56,6 +56,21 @@ final class ScenarioFiles {
     }).toList();
   }
 
+  /** The environment variable that raises the size limit of scenario files (YamlReader.LIMIT_MB). */
+  static final String LIMIT_VARIABLE = "HEDGESIM_SCENARIO_LIMIT_MB";
+
+  /**
+   * What is wrong with a value of {@value #LIMIT_VARIABLE}, or null when it is unset, blank or a
+   * whole number of MiB from 1 to 1024 (spaces around it allowed). A wrong value is refused rather
+   * than read as the default, so that a typo does not leave a large file refused for no clear reason.
+   */
+  static String limitProblem(String value) {
+    if (value == null || value.isBlank()) return null;
+    String v = value.strip();
+    if (v.matches("\\d{1,4}") && Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 1024) return null;
+    return LIMIT_VARIABLE + " must be a whole number of MiB from 1 to 1024, found '" + value + "'";
+  }
+
   static void print(ScenarioException e, PrintWriter err) {
     for (Problem p : e.problems()) err.println(p);
     int n = e.problems().size();

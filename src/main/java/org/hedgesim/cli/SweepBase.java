@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hedgesim.analysis.Report;
+import org.hedgesim.experiment.Pilot;
 import org.hedgesim.experiment.Shard;
 import org.hedgesim.experiment.Sweep;
 import org.hedgesim.experiment.SweepException;
@@ -50,8 +52,23 @@ abstract class SweepBase implements Callable<Integer> {
   ProgressMode progressMode = ProgressMode.AUTO;
 
   @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
+      description = "Seconds between progress lines, 1 to " + MAX_PROGRESS_SECONDS + " (default: ${DEFAULT-VALUE}).")
   long progressSeconds;
+
+  /** The longest wait between progress lines: a day. */
+  static final long MAX_PROGRESS_SECONDS = 86_400;
+
+  @Option(names = "--yes",
+      description = "Start a sweep of more than " + LARGE_RUNS_TEXT + " runs (without it, such a sweep is refused with an estimate of its time).")
+  boolean yes;
+
+  @Option(names = "--dry-run",
+      description = "Check the sweep file, print the runs and an estimate of the time from a pilot of a few runs; run and write nothing.")
+  boolean dryRun;
+
+  /** Above this many runs in one process, a sweep starts only with {@code --yes}. */
+  static final long LARGE_RUNS = 100_000;
+  private static final String LARGE_RUNS_TEXT = "100,000";
 
   /**
    * What each run computes: null for the hedging model. Not an option: the reference tests set it
@@ -90,7 +107,8 @@ abstract class SweepBase implements Callable<Integer> {
   private Integer execute() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String problem = output.problem() != null ? output.problem() : problem();
+    String problem = output.problem() != null ? output.problem() : progressProblem();
+    if (problem == null) problem = problem();
     if (problem != null) return usage(err, problem);
     if (resume && output.out == null) {
       return usage(err, "--resume needs --out DIR, the folder of the sweep to finish");
@@ -103,15 +121,25 @@ abstract class SweepBase implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     Shard shard = shard();
-    Path target = output.target(sweep.name(),
-        shard.whole() ? "" : "-shard-" + shard.index() + "-of-" + shard.count());
     int t = output.threads();
     long from = shard.from(sweep.runs());
     long to = shard.to(sweep.runs());
-    err.printf(Locale.ROOT, "%s %s: %d design points x %d replications = %d runs%s, %d thread%s%n", name(),
-        sweep.name(), sweep.pointCount(), sweep.replications(), sweep.runs(),
-        shard.whole() ? "" : "; shard " + shard + ": runs " + from + " to " + (to - 1),
-        t, t == 1 ? "" : "s");
+    String plan = String.format(Locale.ROOT, "%s %s: %d design points x %d replications = %d runs%s, %d thread%s",
+        name(), sweep.name(), sweep.pointCount(), sweep.replications(), sweep.runs(),
+        shard.whole() ? "" : "; shard " + shard + ": runs " + from + " to " + (to - 1), t, t == 1 ? "" : "s");
+    if (dryRun) {
+      out.println(plan);
+      out.println(estimate(sweep, from, to, t) + "; nothing was run or written (--dry-run).");
+      out.flush();
+      return ExitCodes.OK;
+    }
+    if (to - from > LARGE_RUNS && !yes) {
+      return failure(err, (to - from) + " runs is more than " + LARGE_RUNS_TEXT + " in one process: "
+          + estimate(sweep, from, to, t) + ". Add --yes to start it, or make it smaller (--shard K/N splits it).");
+    }
+    Path target = output.target(sweep.name(),
+        shard.whole() ? "" : "-shard-" + shard.index() + "-of-" + shard.count());
+    err.println(plan);
     err.println("results: " + target + (resume ? "" : "  (if interrupted, finish with the same command"
         + (output.out == null ? " and --out " + target : "") + " and --resume)"));
     err.flush();
@@ -123,6 +151,12 @@ abstract class SweepBase implements Callable<Integer> {
       return failure(err, e.getFile() + " " + e.getReason());
     } catch (SweepException e) {
       return failure(err, e.getMessage());
+    } catch (org.hedgesim.output.WriteFailure e) {
+      err.println("hedgesim " + name() + ": " + e.describe() + "; the runs finished so far are kept in "
+          + ResultFolder.stagingOf(target) + ": free some space and finish with the same command"
+          + (output.out == null ? " and --out " + target : "") + " and --resume");
+      err.flush();
+      return ExitCodes.FAILURE;
     }
     if (r.alreadyComplete()) {
       out.println("The sweep in " + r.folder() + " is already complete; nothing to do.");
@@ -138,6 +172,31 @@ abstract class SweepBase implements Callable<Integer> {
     out.flush();
     err.flush();
     return code;
+  }
+
+  private String progressProblem() {
+    if (progressSeconds < 1 || progressSeconds > MAX_PROGRESS_SECONDS) {
+      return "--progress-every must be between 1 and " + MAX_PROGRESS_SECONDS + " seconds, found " + progressSeconds;
+    }
+    return null;
+  }
+
+  /** The estimated time of runs {@code from} to {@code to} from a pilot of a few of them, as a phrase. */
+  private String estimate(Sweep sweep, long from, long to, int threads) {
+    Pilot.Estimate e = Pilot.of(sweep, from, to, evaluator);
+    if (e == null) return "no estimate of its time (its first runs could not be made)";
+    return String.format(Locale.ROOT, "estimated time about %s on %d thread%s (a pilot of %d runs took %.1f ms each)",
+        about(e.total(to - from, threads)), threads, threads == 1 ? "" : "s", e.pilotRuns(), e.perRun().toNanos() / 1e6);
+  }
+
+  /** A duration in the unit a reader would choose: seconds, minutes, hours, days or years. */
+  static String about(Duration d) {
+    double s = d.toNanos() / 1e9;
+    if (s < 90) return String.format(Locale.ROOT, "%.0f s", Math.max(1, s));
+    if (s < 90 * 60) return String.format(Locale.ROOT, "%.0f min", s / 60);
+    if (s < 48 * 3600) return String.format(Locale.ROOT, "%.1f hours", s / 3600);
+    if (s < 730 * 86400) return String.format(Locale.ROOT, "%.0f days", s / 86400);
+    return String.format(Locale.ROOT, "%.0f years", s / (365.25 * 86400));
   }
 
   /** Writes DIR/report/ whole, or says why not; an existing report is left as it is. */

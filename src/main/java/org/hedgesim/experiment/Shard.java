@@ -18,12 +18,13 @@ public record Shard(int index, int count) {
 
   /** Parses {@code K/N}. */
   public static Shard parse(String text) {
-    String[] parts = text.strip().split("/");
-    if (parts.length != 2 || !parts[0].strip().matches("\\d{1,6}") || !parts[1].strip().matches("\\d{1,6}")) {
-      throw new IllegalArgumentException("expected K/N (shard K of N, e.g. 2/8), found '" + text + "'");
+    if (!text.matches("\\d{1,6}/\\d{1,6}")) {
+      throw new IllegalArgumentException("expected K/N, two whole numbers and a slash without spaces (shard K of N,"
+          + " e.g. 2/8), found '" + text + "'");
     }
-    int k = Integer.parseInt(parts[0].strip());
-    int n = Integer.parseInt(parts[1].strip());
+    String[] parts = text.split("/");
+    int k = Integer.parseInt(parts[0]);
+    int n = Integer.parseInt(parts[1]);
     if (n < 1 || k < 1 || k > n) {
       throw new IllegalArgumentException("expected K/N with 1 <= K <= N, found '" + text + "'");
     }

@@ -260,18 +260,18 @@ final class SweepJournal implements Closeable {
   /** Records a finished run: its row, its time series (empty without), then its journal line. */
   void append(long run, byte[] row, byte[] seriesBytes) throws IOException {
     if (run != next || run >= to) throw new IllegalStateException("run " + run + " out of order; expected " + next);
-    write(runs, row);
+    write(runs, row, SweepRun.RUNS);
     runsEnd += row.length;
     long seriesCrc = 0;
     if (series != null) {
-      write(series, seriesBytes);
+      write(series, seriesBytes, SweepRun.SERIES);
       seriesEnd += seriesBytes.length;
       seriesCrc = crcValue(seriesBytes);
     }
     String body = run + " " + runsEnd + " " + Long.toHexString(crcValue(row)) + " " + seriesEnd + " "
         + Long.toHexString(seriesCrc);
     write(journal, (body + " " + crcHex(body.getBytes(StandardCharsets.UTF_8)) + "\n")
-        .getBytes(StandardCharsets.UTF_8));
+        .getBytes(StandardCharsets.UTF_8), journalFile.getFileName().toString());
     next++;
     long now = System.nanoTime();
     if (now - lastSync > SYNC_NANOS) {
@@ -317,6 +317,15 @@ final class SweepJournal implements Closeable {
     CRC32 c = new CRC32();
     c.update(bytes);
     return Long.toHexString(c.getValue());
+  }
+
+  /** Writes a run's bytes to one of the files, naming the file if that fails (a full disk, say). */
+  private static void write(FileChannel ch, byte[] bytes, String file) throws IOException {
+    try {
+      write(ch, bytes);
+    } catch (IOException e) {
+      throw new org.hedgesim.output.WriteFailure(file, e);
+    }
   }
 
   private static void write(FileChannel ch, byte[] bytes) throws IOException {

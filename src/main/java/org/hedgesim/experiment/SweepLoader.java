@@ -49,6 +49,12 @@ public final class SweepLoader {
       "moved", "outcome", "replications", "n", "mean", "sd", "ci_low", "ci_high", "min", "max");
   /** The most design points a sweep may have (the design is held in memory). */
   public static final int MAX_POINTS = 10_000_000;
+  /**
+   * The most coordinates (design points times parameters) a design may hold: the points are made
+   * in memory before the first run, 8 bytes a coordinate and about 20 more a point, so this keeps
+   * a design within a few hundred MB of the default heap.
+   */
+  public static final long MAX_COORDINATES = 10_000_000L;
   /** The most runs a sweep may have. */
   public static final long MAX_RUNS = 1_000_000_000L;
   /** The counter of {@link Seeds#derive} that the sampling seed uses as its design point. */
@@ -194,6 +200,12 @@ public final class SweepLoader {
           + " points, more than the limit of " + MAX_POINTS + "; split the sweep or use fewer values"));
       throw failure();
     }
+    if (size * Math.max(1, parameters.size()) > MAX_COORDINATES) {
+      problems.add(new Problem(designAt.origin(), "design", "the design has " + size + " points of "
+          + parameters.size() + " parameters, " + size * parameters.size() + " values to hold in memory, more than"
+          + " the limit of " + MAX_COORDINATES + "; use fewer samples or parameters, or split the sweep"));
+      throw failure();
+    }
     if (size * replications > MAX_RUNS) {
       problems.add(new Problem(designAt.origin(), "design", "the sweep has " + size * replications
           + " runs, more than the limit of " + MAX_RUNS + "; split it into several sweeps"));
@@ -280,6 +292,12 @@ public final class SweepLoader {
 
   // ---------------------------------------------------------------- parameters
 
+  /**
+   * Keys of a scenario that are not values of the model: the sweep sets the seed and the
+   * replications of its runs itself, and the others only name or build the file.
+   */
+  static final Set<String> NOT_MODEL_VALUES = Set.of("scenario", "description", "extends", "seed", "replications");
+
   private static final List<String> PARAMETER_KEYS =
       List.of("path", "name", "min", "max", "scale", "integer", "levels");
 
@@ -292,6 +310,7 @@ public final class SweepLoader {
     boolean hasLevels = m.has("levels");
     SweepParameter.Domain domain = null;
     if (hasRange && hasLevels) {
+      for (String key : List.of("min", "max", "levels", "scale", "integer")) r.node(key);
       r.problem(m.get("levels"), "levels", "a parameter has either a range (min, max) or levels, not both");
       for (String key : List.of("min", "max", "levels", "scale", "integer")) r.node(key); // reported here only
     } else if (hasRange) {
@@ -311,6 +330,12 @@ public final class SweepLoader {
     TreePaths.Target target;
     try {
       path = TreePath.parse(pathText);
+      if (path.steps().get(0) instanceof TreePath.Key k && NOT_MODEL_VALUES.contains(k.name())) {
+        r.problem(pathNode, "path", "'" + k.name() + "' is not a value of the model (the sweep sets the seed and the"
+            + " replications of its runs with its own 'seed:' and 'replications:'); vary a model value such as"
+            + " parameters.alignment_noise or actors[ID].nationalism");
+        return null;
+      }
       target = TreePaths.find(base.tree(), path);
     } catch (TreePath.Malformed | TreePaths.Unresolved e) {
       r.problem(pathNode, "path", e.getMessage());
@@ -504,7 +529,8 @@ public final class SweepLoader {
       name = metric + (actor.isEmpty() ? "" : "_" + actor) + (target.isEmpty() ? "" : "_" + target)
           + "_" + reducer.word();
     }
-    checkName(r, m.get("name") != null ? m.get("name") : metricAt, "name", name, parameters, earlier);
+    checkOutcomeName(r, m.get("name") != null ? m.get("name") : metricAt, m.get("name") != null, name, parameters,
+        earlier);
     return new OutcomeSpec(name, metric, actor, target, reducer);
   }
 
@@ -536,10 +562,34 @@ public final class SweepLoader {
     return true;
   }
 
+  /** The longest outcome name, a column of the results. */
+  static final int MAX_OUTCOME_NAME = 64;
+
+  /**
+   * An outcome's name is a column of runs.csv and summary.csv: letters, digits, '_', '.' and '-',
+   * starting with a letter or digit, so that no spreadsheet reads it as a formula.
+   */
+  private void checkOutcomeName(MapReader r, YNode at, boolean named, String name, List<SweepParameter> parameters,
+      List<OutcomeSpec> earlier) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0," + (MAX_OUTCOME_NAME - 1) + "}")) {
+      r.problem(at, "name", "an outcome name is 1 to " + MAX_OUTCOME_NAME + " letters, digits, '_', '.' and '-',"
+          + " starting with a letter or digit (it heads a column of the results), found '"
+          + MapReader.abbreviate(name) + "'" + (name.length() > MAX_OUTCOME_NAME ? " (" + name.length() + " characters)" : "")
+          + (named ? "" : "; give it one with 'name:'"));
+      return;
+    }
+    checkName(r, at, "name", name, parameters, earlier);
+  }
+
   private void checkName(MapReader r, YNode at, String key, String name, List<SweepParameter> parameters,
       List<OutcomeSpec> outcomes) {
     if (name.isBlank() || name.chars().anyMatch(c -> c < 0x20)) {
       r.problem(at, key, "a column name is a line of text without control characters");
+      return;
+    }
+    if ("=+-@".indexOf(name.charAt(0)) >= 0) {
+      r.problem(at, key, "a column name may not start with '" + name.charAt(0) + "', which a spreadsheet reads as"
+          + " a formula; found '" + MapReader.abbreviate(name) + "'");
       return;
     }
     if (RESERVED.contains(name)) {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.hedgesim.output.Hashes;
 import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.ResultFolder;
+import org.hedgesim.output.WriteFailure;
 
 /**
  * Joins the shards of a sweep into the results one process would have written, byte for byte:
@@ -108,8 +109,10 @@ public final class SweepMerge {
       Path dir = folder.file("");
       byte[] runsHeader = firstLine(byIndex.firstEntry().getValue().resolve(SweepRun.RUNS));
       byte[] seriesHeader = SweepRun.gzipHeader();
-      try (OutputStream runsOut = Files.newOutputStream(dir.resolve(SweepRun.RUNS));
-          OutputStream seriesOut = series ? Files.newOutputStream(dir.resolve(SweepRun.SERIES)) : OutputStream.nullOutputStream()) {
+      try (OutputStream runsOut = WriteFailure.naming(SweepRun.RUNS, Files.newOutputStream(dir.resolve(SweepRun.RUNS)));
+          OutputStream seriesOut = series
+              ? WriteFailure.naming(SweepRun.SERIES, Files.newOutputStream(dir.resolve(SweepRun.SERIES)))
+              : OutputStream.nullOutputStream()) {
         runsOut.write(runsHeader);
         seriesOut.write(series ? seriesHeader : new byte[0]);
         long expectedFrom = 0;

@@ -33,12 +33,13 @@ public final class CsvTable implements AutoCloseable {
   }
 
   public static CsvTable create(Path file, List<String> header) throws IOException {
-    return new CsvTable(Files.newOutputStream(file), header);
+    return new CsvTable(WriteFailure.naming(file.getFileName().toString(), Files.newOutputStream(file)), header);
   }
 
   /** A gzip-compressed table; the gzip header carries no time stamp, so bytes are reproducible. */
   public static CsvTable createGzip(Path file, List<String> header) throws IOException {
-    return new CsvTable(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), header);
+    return new CsvTable(new GZIPOutputStream(
+        WriteFailure.naming(file.getFileName().toString(), Files.newOutputStream(file)), 1 << 16), header);
   }
 
   /**

@@ -44,7 +44,7 @@ class CommandLineCorpusTest {
           case "OUT" -> out.toString();
           case "EMPTY" -> "";
           case "DANGLING" -> dangling.toString();
-          default -> a;
+          default -> a.replace("\\s", " ");
         });
       }
     }

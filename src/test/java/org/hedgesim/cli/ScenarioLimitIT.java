@@ -48,4 +48,17 @@ class ScenarioLimitIT {
     assertEquals(0, accepted.exit(), accepted.err());
     assertTrue(accepted.out().contains("world-150.yaml: OK"), accepted.out());
   }
+
+  @Test
+  void malformedOrTooLargeLimit_refusedWithExit2_notIgnored() throws Exception {
+    Path small = org.hedgesim.Fixtures.scenarioFile("baseline-2024.yaml");
+    for (String bad : List.of("abc", "0", "-1", "1025", "2048", "1.5", "8MB")) {
+      Result r = validate(small, bad);
+      assertEquals(2, r.exit(), bad + ": " + r.err());
+      assertEquals("hedgesim: HEDGESIM_SCENARIO_LIMIT_MB must be a whole number of MiB from 1 to 1024, found '"
+          + bad + "'\n", r.err());
+      assertEquals("", r.out(), bad);
+    }
+    assertEquals(0, validate(small, "1024").exit());
+  }
 }
