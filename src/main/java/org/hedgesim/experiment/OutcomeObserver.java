@@ -19,7 +19,8 @@ final class OutcomeObserver implements RunObserver {
   private final double[] max;
   private final double[] first;
   private final double[] count;
-  private int steps;
+  /** steps seen inside each outcome's window */
+  private final int[] steps;
 
   OutcomeObserver(List<OutcomeSpec> specs) {
     this.specs = specs;
@@ -31,6 +32,7 @@ final class OutcomeObserver implements RunObserver {
     max = new double[n];
     first = new double[n];
     count = new double[n];
+    steps = new int[n];
     Arrays.fill(min, Double.POSITIVE_INFINITY);
     Arrays.fill(max, Double.NEGATIVE_INFINITY);
     Arrays.fill(first, Double.NaN);
@@ -67,10 +69,10 @@ final class OutcomeObserver implements RunObserver {
 
   @Override
   public void onStep(int step, double[] values) {
-    steps++;
     for (int i = 0; i < column.length; i++) {
       int c = column[i];
-      if (c < 0) continue;
+      if (c < 0 || !specs.get(i).window().contains(step)) continue;
+      steps[i]++;
       double v = values[c];
       last[i] = v;
       sum[i] += v;
@@ -83,7 +85,7 @@ final class OutcomeObserver implements RunObserver {
   public void onEvent(EventRecord e) {
     for (int i = 0; i < column.length; i++) {
       OutcomeSpec o = specs.get(i);
-      if (o.isEvent() && o.matches(e.kind(), e.actor(), e.target())) {
+      if (o.isEvent() && o.matches(e.kind(), e.actor(), e.target()) && o.window().contains(e.step())) {
         if (Double.isNaN(first[i])) first[i] = e.step();
         count[i]++;
       }
@@ -106,9 +108,9 @@ final class OutcomeObserver implements RunObserver {
     for (int i = 0; i < out.length; i++) {
       out[i] = switch (specs.get(i).reducer()) {
         case FINAL -> last[i];
-        case MEAN -> steps == 0 ? Double.NaN : sum[i] / steps;
-        case MIN -> steps == 0 ? Double.NaN : min[i];
-        case MAX -> steps == 0 ? Double.NaN : max[i];
+        case MEAN -> steps[i] == 0 ? Double.NaN : sum[i] / steps[i];
+        case MIN -> steps[i] == 0 ? Double.NaN : min[i];
+        case MAX -> steps[i] == 0 ? Double.NaN : max[i];
         case FIRST_STEP -> first[i];
         case OCCURRED -> count[i] > 0 ? 1.0 : 0.0;
         case COUNT -> count[i];

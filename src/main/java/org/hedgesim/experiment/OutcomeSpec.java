@@ -16,8 +16,34 @@ import java.util.Map;
  * @param actor the series' actor; for an event, the actor it must name, or "" for any
  * @param target the series' target ("" for a series without one); for an event, the target it must
  *     name, or "" for any
+ * @param window the steps the reduction looks at (the whole run unless the sweep file gives
+ *     {@code from:} or {@code until:})
  */
-public record OutcomeSpec(String name, String metric, String actor, String target, Reducer reducer) {
+public record OutcomeSpec(String name, String metric, String actor, String target, Reducer reducer,
+    Window window) {
+
+  /** An outcome over the whole run. */
+  public OutcomeSpec(String name, String metric, String actor, String target, Reducer reducer) {
+    this(name, metric, actor, target, reducer, Window.WHOLE_RUN);
+  }
+
+  /**
+   * The steps an outcome is reduced over, both ends included, with the months the sweep file
+   * wrote ({@code null} for an open end). {@code final} is then the value at the window's last
+   * step, {@code mean}, {@code min} and {@code max} are over its steps, and an event counts only
+   * when it happens inside it ({@code first_step} stays a step of the run).
+   */
+  public record Window(int fromStep, int untilStep, String from, String until) {
+    public static final Window WHOLE_RUN = new Window(0, Integer.MAX_VALUE, null, null);
+
+    public boolean contains(int step) {
+      return step >= fromStep && step <= untilStep;
+    }
+
+    public boolean isWholeRun() {
+      return from == null && until == null;
+    }
+  }
 
   /** How a run is reduced to one number. */
   public enum Reducer {
@@ -77,6 +103,8 @@ public record OutcomeSpec(String name, String metric, String actor, String targe
     m.put("actor", actor);
     m.put("target", target);
     m.put("reduce", reducer.word());
+    if (window.from() != null) m.put("from", window.from());
+    if (window.until() != null) m.put("until", window.until());
     return m;
   }
 }

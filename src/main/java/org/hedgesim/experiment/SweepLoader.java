@@ -166,7 +166,7 @@ public final class SweepLoader {
       baseScenario.frameworks().forEach(f -> ids.add(f.id()));
       baseScenario.projects().forEach(p -> ids.add(p.id()));
       for (int i = 0; i < outcomeMaps.size(); i++) {
-        OutcomeSpec o = readOutcome(outcomeMaps.get(i), i, series, ids, parameters, outcomes);
+        OutcomeSpec o = readOutcome(outcomeMaps.get(i), i, series, ids, parameters, outcomes, baseScenario);
         if (o != null) outcomes.add(o);
       }
       checkSeries(outcomes);
@@ -476,17 +476,21 @@ public final class SweepLoader {
 
   // ---------------------------------------------------------------- outcomes
 
-  private static final List<String> OUTCOME_KEYS = List.of("name", "metric", "actor", "target", "reduce");
+  private static final List<String> OUTCOME_KEYS = List.of("name", "metric", "actor", "target", "reduce", "from",
+      "until");
 
   private OutcomeSpec readOutcome(YMap m, int index, List<SeriesKey> series, Set<String> ids,
-      List<SweepParameter> parameters, List<OutcomeSpec> earlier) {
+      List<SweepParameter> parameters, List<OutcomeSpec> earlier, Scenario base) {
     MapReader r = new MapReader(m, "outcomes[" + index + "]", problems);
     String metric = r.text("metric");
     Reducer reducer = r.choice("reduce", Reducer.class);
     String actor = r.optText("actor");
     String target = r.optText("target");
     String name = r.optText("name");
+    java.time.YearMonth from = r.optMonth("from");
+    java.time.YearMonth until = r.optMonth("until");
     r.finish(OUTCOME_KEYS);
+    OutcomeSpec.Window window = window(r, m, from, until, base);
     if (metric == null) return null;
     actor = actor == null ? "" : actor.strip();
     target = target == null ? "" : target.strip();
@@ -524,14 +528,43 @@ public final class SweepLoader {
         }
       }
     }
-    if (!ok) return null;
+    if (!ok || window == null) return null;
     if (name == null) {
       name = metric + (actor.isEmpty() ? "" : "_" + actor) + (target.isEmpty() ? "" : "_" + target)
-          + "_" + reducer.word();
+          + "_" + reducer.word() + (window.from() == null ? "" : "_from_" + window.from())
+          + (window.until() == null ? "" : "_until_" + window.until());
     }
     checkOutcomeName(r, m.get("name") != null ? m.get("name") : metricAt, m.get("name") != null, name, parameters,
         earlier);
-    return new OutcomeSpec(name, metric, actor, target, reducer);
+    return new OutcomeSpec(name, metric, actor, target, reducer, window);
+  }
+
+  /**
+   * The steps of an outcome's {@code from:} and {@code until:} months (both included), taken with
+   * the base scenario's start and step; null, with a problem, when a month lies outside the run or
+   * the window is empty.
+   */
+  private static OutcomeSpec.Window window(MapReader r, YMap m, java.time.YearMonth from,
+      java.time.YearMonth until, Scenario base) {
+    if (from == null && until == null) return OutcomeSpec.Window.WHOLE_RUN;
+    boolean ok = true;
+    for (var end : List.of(java.util.Map.entry("from", java.util.Optional.ofNullable(from)),
+        java.util.Map.entry("until", java.util.Optional.ofNullable(until)))) {
+      java.time.YearMonth month = end.getValue().orElse(null);
+      if (month != null && (month.isBefore(base.start()) || month.isAfter(base.end()))) {
+        r.problem(m.get(end.getKey()), end.getKey(), "the month " + month + " is outside the base scenario's run ("
+            + base.start() + " to " + base.end() + ")");
+        ok = false;
+      }
+    }
+    if (ok && from != null && until != null && until.isBefore(from)) {
+      r.problem(m.get("until"), "until", "the window ends (" + until + ") before it begins (" + from + ")");
+      ok = false;
+    }
+    if (!ok) return null;
+    return new OutcomeSpec.Window(from == null ? 0 : base.stepOf(from),
+        until == null ? Integer.MAX_VALUE : base.stepOf(until),
+        from == null ? null : from.toString(), until == null ? null : until.toString());
   }
 
   /** Whether a series outcome names an actor and a target the series exists for; reports what is wrong. */

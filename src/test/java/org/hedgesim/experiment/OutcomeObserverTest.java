@@ -67,6 +67,45 @@ class OutcomeObserverTest {
   }
 
   @Test
+  void aWindow_reducesOnlyItsSteps_andCountsOnlyItsEvents() {
+    Scenario s = Fixtures.scenario("clv-dta-exit.yaml");
+    // 2026-01 to 2027-12 are steps 24 to 47 of a run that starts in 2024-01
+    OutcomeSpec.Window w = new OutcomeSpec.Window(24, 47, "2026-01", "2027-12");
+    List<OutcomeSpec> specs = List.of(
+        new OutcomeSpec("a_final", "alignment", "KHM", "CHN", OutcomeSpec.Reducer.FINAL, w),
+        new OutcomeSpec("a_mean", "alignment", "KHM", "CHN", OutcomeSpec.Reducer.MEAN, w),
+        new OutcomeSpec("l_min", "legitimacy", "KHM", "", OutcomeSpec.Reducer.MIN, w),
+        new OutcomeSpec("visits", "visit", "", "KHM", OutcomeSpec.Reducer.COUNT, w),
+        new OutcomeSpec("exited", "exit", "KHM", "CLV-DTA", OutcomeSpec.Reducer.OCCURRED, w),
+        new OutcomeSpec("exit_step", "exit", "KHM", "CLV-DTA", OutcomeSpec.Reducer.FIRST_STEP,
+            new OutcomeSpec.Window(0, 10, null, "2024-11")));
+    Replication full = Replication.run(s, 0, 4L);
+    OutcomeObserver o = new OutcomeObserver(specs);
+    HedgeWorld world = new HedgeWorld(4L, s);
+    world.setObserver(o);
+    world.runToEnd();
+    double[] v = o.values();
+    int a = Fixtures.series(full, "alignment", "KHM", "CHN");
+    int l = Fixtures.series(full, "legitimacy", "KHM", "");
+    double sum = 0;
+    double lo = Double.POSITIVE_INFINITY;
+    for (int t = 24; t <= 47; t++) {
+      sum += full.values()[t][a];
+      lo = Math.min(lo, full.values()[t][l]);
+    }
+    assertEquals(full.values()[47][a], v[0], "final: the value at the window's last step");
+    assertEquals(sum / 24, v[1]);
+    assertEquals(lo, v[2]);
+    long visits = full.events().stream()
+        .filter(e -> e.kind().equals("visit") && e.target().equals("KHM") && e.step() >= 24 && e.step() <= 47).count();
+    long all = full.events().stream().filter(e -> e.kind().equals("visit") && e.target().equals("KHM")).count();
+    assertTrue(visits > 0 && visits < all, visits + " of " + all);
+    assertEquals(visits, v[3]);
+    assertEquals(0.0, v[4], "the exit of 2024-09 is before the window");
+    assertEquals(8.0, v[5], "but inside one that ends in 2024-11");
+  }
+
+  @Test
   void eventKinds_coverEveryKindTheShippedScenariosLog() {
     Set<String> seen = new TreeSet<>();
     for (String f : List.of("baseline-2024.yaml", "clv-dta-exit.yaml", "funan-techo-canal.yaml",
