@@ -681,8 +681,13 @@ public final class ScenarioLoader {
   }
 
   /**
-   * The weights of the channels in use must sum to 1. The problem points at the {@code channels}
-   * a scenario file wrote, or, when only the built-in defaults give the weights, at the flows.
+   * The weights of the channels in use (those some flow uses) count relative to one another: each
+   * is divided by their sum, so that they sum to 1. A scenario that uses only some of the built-in
+   * channels (no transit, say) therefore needs no weights of its own. When the file itself wrote
+   * channel weights and those in use do not sum to 1, that is a warning (the file may have meant
+   * them as shares); when they are all 0 it is a problem. The message points at the
+   * {@code channels} a scenario file wrote, or, when only the built-in defaults give the weights,
+   * at the flows.
    */
   private void checkWeights(MapReader top, Map<String, ChannelSpec> channels, List<FlowSpec> flows) {
     Set<String> used = new java.util.TreeSet<>();
@@ -698,14 +703,26 @@ public final class ScenarioLoader {
       sum += w;
       each.add(k + " " + w);
     }
-    if (Math.abs(sum - 1.0) > WEIGHT_TOLERANCE) {
-      YNode at = top.map().get("channels");
-      if (at == null || at.origin().file().equals(Inheritance.DEFAULTS_NAME)) at = top.map().get("flows");
-      problems.add(new Problem(at == null ? top.map().origin() : at.origin(), "channels",
-          String.format(java.util.Locale.ROOT,
-              "the weights of the channels in use (%s) sum to %.4f; they must sum to 1 (within %.3f):"
-                  + " %s",
-              String.join(", ", used), sum, WEIGHT_TOLERANCE, String.join(", ", each))));
+    YNode at = top.map().get("channels");
+    boolean written = at != null && !at.origin().file().equals(Inheritance.DEFAULTS_NAME);
+    if (!written) at = top.map().get("flows");
+    Origin where = at == null ? top.map().origin() : at.origin();
+    if (sum <= 0) {
+      problems.add(new Problem(where, "channels", "the weights of the channels in use (" + String.join(", ", used)
+          + ") are all 0; at least one must be positive"));
+      return;
+    }
+    if (written && Math.abs(sum - 1.0) > WEIGHT_TOLERANCE) {
+      warnings.add(new Problem(where, "channels", String.format(java.util.Locale.ROOT,
+          "the weights of the channels in use (%s) sum to %.4f, not 1: they count relative to one another, each"
+              + " divided by %.4f (%s)", String.join(", ", used), sum, sum, String.join(", ", each))));
+    }
+    if (sum == 1.0) return;
+    for (String k : used) {
+      ChannelSpec c = channels.get(k);
+      channels.put(k, new ChannelSpec(c.kind(), c.weight() / sum, c.dependentIsRecipient(), c.stock(),
+          c.depreciation(), c.alignmentElasticity(), c.growsWith(), c.sanctionable(), c.frameworkBenefit(),
+          c.tradeAgreement()));
     }
   }
 
