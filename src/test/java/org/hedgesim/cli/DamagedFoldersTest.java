@@ -1,0 +1,209 @@
+package org.hedgesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hedgesim.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault cases: real folders written by a small run and a tiny sweep, then damaged the way a disk,
+ * a copy or a person can damage them; each must be refused with the exact message and exit 2, and
+ * nothing written.
+ */
+class DamagedFoldersTest {
+
+  @TempDir
+  Path dir;
+
+  @TempDir
+  static Path shared;
+
+  private static Path runFolder;
+  private static Path sweepFolder;
+  private static Path[] shards;
+
+  private static synchronized Path runFolder() {
+    if (runFolder == null) {
+      Path out = shared.resolve("run");
+      Cli c = Cli.run("run", Fixtures.scenarioFile("clv-dta-exit.yaml").toString(), "--out", out.toString(), "-r", "2");
+      assertEquals(0, c.exit(), c.err());
+      runFolder = out;
+    }
+    return runFolder;
+  }
+
+  private static synchronized Path sweepFolder() {
+    if (sweepFolder == null) {
+      Path out = shared.resolve("sweep");
+      Cli c = Cli.run("sweep", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--out", out.toString());
+      assertEquals(0, c.exit(), c.err());
+      sweepFolder = out;
+    }
+    return sweepFolder;
+  }
+
+  private static synchronized Path[] shards() {
+    if (shards == null) {
+      Path[] s = new Path[2];
+      for (int k = 1; k <= 2; k++) {
+        s[k - 1] = shared.resolve("shard-" + k);
+        Cli c = Cli.run("sweep", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--shard", k + "/2",
+            "--out", s[k - 1].toString());
+        assertEquals(0, c.exit(), c.err());
+      }
+      shards = s;
+    }
+    return shards;
+  }
+
+  /** A fresh copy of a folder, to damage. */
+  private Path copy(Path from, String name) throws IOException {
+    Path to = dir.resolve(name);
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
+        Path q = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(q);
+        } else {
+          Files.copy(p, q);
+        }
+      }
+    }
+    return to;
+  }
+
+  private static void assertRefused(Cli c, String message) {
+    assertEquals(2, c.exit(), c.err());
+    assertEquals(message + System.lineSeparator(), c.err());
+    assertFalse(c.err().contains("Exception"), c.err());
+  }
+
+  private static void cut(Path file) throws IOException {
+    byte[] b = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(b, b.length / 2));
+  }
+
+  private static final String CHANGED = " does not match its SHA-256 in manifest.json; the folder was changed after it was written";
+
+  // ------------------------------------------------------------------ report
+
+  @Test
+  void report_editedSummary_refusedNamingIt() throws IOException {
+    Path out = copy(runFolder(), "edited");
+    Path summary = out.resolve("summary.csv");
+    Files.writeString(summary, Files.readString(summary).replaceFirst("\n(.)", "\n9$1"));
+    assertRefused(Cli.run("report", out.toString()), "hedgesim report: " + summary + CHANGED);
+    assertFalse(Files.exists(out.resolve("report")));
+  }
+
+  @Test
+  void report_timeseriesCutShort_refusedNamingIt() throws IOException {
+    Path out = copy(runFolder(), "cut");
+    cut(out.resolve("timeseries.csv"));
+    assertRefused(Cli.run("report", out.toString()), "hedgesim report: " + out.resolve("timeseries.csv") + CHANGED);
+  }
+
+  @Test
+  void report_missingEvents_refusedNamingIt() throws IOException {
+    Path out = copy(runFolder(), "missing");
+    Files.delete(out.resolve("events.csv"));
+    assertRefused(Cli.run("report", out.toString()),
+        "hedgesim report: " + out.resolve("events.csv") + " is missing; manifest.json lists it");
+  }
+
+  @Test
+  void report_manifestCutShort_refusedWithLineAndColumn() throws IOException {
+    Path out = copy(runFolder(), "manifest");
+    Files.writeString(out.resolve("manifest.json"), "{\n  \"hedgesim\": {\n    \"name\": \"hedgesim\",\n");
+    assertRefused(Cli.run("report", out.toString()),
+        "hedgesim report: " + out.resolve("manifest.json") + " is not valid JSON (line 4, column 1)");
+  }
+
+  @Test
+  void report_manifestWithoutOutputs_refusedNamingTheKey() throws IOException {
+    Path out = copy(runFolder(), "nooutputs");
+    Files.writeString(out.resolve("manifest.json"), "{\"hedgesim\": {\"command\": \"run\"}}\n");
+    assertRefused(Cli.run("report", out.toString()), "hedgesim report: " + out.resolve("manifest.json")
+        + ": key outputs is missing or not a list; the manifest was changed after it was written");
+  }
+
+  @Test
+  void report_editedSweepSummary_refusedNamingIt() throws IOException {
+    Path out = copy(sweepFolder(), "sweep");
+    Path summary = out.resolve("summary.csv");
+    Files.writeString(summary, Files.readString(summary) + "0,0,0\n");
+    assertRefused(Cli.run("report", out.toString()), "hedgesim report: " + summary + CHANGED);
+  }
+
+  @Test
+  void report_extraFile_isIgnored() throws IOException {
+    Path out = copy(runFolder(), "extra");
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    Cli c = Cli.run("report", out.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(Files.isRegularFile(out.resolve("report/report.html")));
+  }
+
+  // ------------------------------------------------------------------ verify
+
+  @Test
+  void verify_completeFolders_exit0CountingTheirFiles() throws IOException {
+    Cli run = Cli.run("verify", runFolder().toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(runFolder() + ": complete, 3 files match manifest.json" + System.lineSeparator(), run.out());
+    assertEquals("", run.err());
+    Cli sweep = Cli.run("verify", sweepFolder().toString());
+    assertEquals(sweepFolder() + ": complete, 3 files match manifest.json" + System.lineSeparator(), sweep.out());
+    Cli shard = Cli.run("verify", shards()[0].toString());
+    assertEquals(shards()[0] + ": complete, 2 files match manifest.json" + System.lineSeparator(), shard.out());
+    Path merged = dir.resolve("merged");
+    assertEquals(0, Cli.run("merge", shards()[0].toString(), shards()[1].toString(), "--out", merged.toString()).exit());
+    Cli m = Cli.run("verify", merged.toString());
+    assertEquals(0, m.exit(), m.err());
+    assertEquals(merged + ": complete, 3 files match manifest.json" + System.lineSeparator(), m.out());
+  }
+
+  @Test
+  void verify_namesEveryDamagedFile_andNotesUnlistedOnes() throws IOException {
+    Path out = copy(runFolder(), "damaged");
+    cut(out.resolve("timeseries.csv"));
+    Files.delete(out.resolve("summary.csv"));
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    Cli c = Cli.run("verify", out.toString());
+    assertEquals(2, c.exit());
+    String nl = System.lineSeparator();
+    assertEquals("hedgesim verify: note: " + out.resolve("notes.txt") + " is not listed in manifest.json; not checked" + nl
+        + "hedgesim verify: " + out.resolve("timeseries.csv") + CHANGED + nl
+        + "hedgesim verify: " + out.resolve("summary.csv") + " is missing; manifest.json lists it" + nl, c.err());
+    assertEquals("", c.out());
+  }
+
+  @Test
+  void verify_noFolderOrNoManifest_exit2() throws IOException {
+    assertRefused(Cli.run("verify", dir.resolve("nowhere").toString()),
+        "hedgesim verify: " + dir.resolve("nowhere") + ": no such folder");
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    assertRefused(Cli.run("verify", empty.toString()),
+        "hedgesim verify: " + empty + ": no manifest.json; not a hedgesim results folder");
+    Path unfinished = dir.resolve("unfinished");
+    Files.createDirectory(dir.resolve(".unfinished.partial"));
+    assertRefused(Cli.run("verify", unfinished.toString()), "hedgesim verify: " + unfinished
+        + " is not finished: its unfinished work is in " + dir.resolve(".unfinished.partial")
+        + "; finish it with 'hedgesim sweep ... --out " + unfinished + " --resume'");
+  }
+
+  static List<String> names(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
