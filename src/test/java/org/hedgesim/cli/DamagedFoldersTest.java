@@ -153,6 +153,27 @@ class DamagedFoldersTest {
     assertTrue(Files.isRegularFile(out.resolve("report/report.html")));
   }
 
+  /** Outcome names the docs allow: a slash, one that sanitises to the same name, one of 300 characters. */
+  @Test
+  void sweepReport_longAndClashingOutcomeNames_writeSafeBoundedUniquePlotFiles() throws IOException {
+    Path f = dir.resolve("names.yaml");
+    String longName = "hedging_" + "x".repeat(300);
+    Files.writeString(f, "sweep: names\nscenario: " + SweepCommandTest.resource("tiny.yaml") + "\nseed: 3\n"
+        + "replications: 2\ndesign: {kind: lhs, samples: 4}\nparameters:\n"
+        + "  - {name: nationalism, path: \"actors[S].nationalism\", min: 0.2, max: 1.0}\noutcomes:\n"
+        + "  - {name: a/b, metric: hedging_index, actor: S, reduce: mean}\n"
+        + "  - {name: a_b, metric: hedging_index, actor: S, reduce: final}\n"
+        + "  - {name: " + longName + ", metric: legitimacy, actor: S, reduce: min}\n");
+    Path out = dir.resolve("names");
+    Cli c = Cli.run("sweep", f.toString(), "--out", out.toString(), "--report");
+    assertEquals(0, c.exit(), c.err());
+    List<String> plots = names(out.resolve("report/plots"));
+    String cut = "scatter-hedging_" + "x".repeat(55) + "-9e4eb447";
+    assertEquals(List.of("scatter-a_b-nationalism-1519b5b0.png", "scatter-a_b-nationalism-1519b5b0.svg",
+        "scatter-a_b-nationalism.png", "scatter-a_b-nationalism.svg", cut + ".png", cut + ".svg"), plots);
+    assertTrue(plots.stream().allMatch(n -> n.length() <= 84 && n.matches("[A-Za-z0-9_.-]+")), plots.toString());
+  }
+
   // ------------------------------------------------------------------ verify
 
   @Test
