@@ -174,6 +174,59 @@ class DamagedFoldersTest {
     assertTrue(plots.stream().allMatch(n -> n.length() <= 84 && n.matches("[A-Za-z0-9_.-]+")), plots.toString());
   }
 
+  // ------------------------------------------------------------------ merge
+
+  private Cli merge(Path a, Path b) {
+    return Cli.run("merge", a.toString(), b.toString(), "--out", dir.resolve("merged").toString());
+  }
+
+  private void assertMergeRefused(Cli c, String message) throws IOException {
+    assertRefused(c, "hedgesim merge: " + message);
+    assertEquals(List.of(), names(dir).stream().filter(n -> n.contains("merged")).toList(), "nothing written");
+  }
+
+  @Test
+  void merge_shardWhoseManifestIsNotJson_refusedNamingTheShardAndWhere() throws IOException {
+    Path s2 = copy(shards()[1], "s2");
+    Files.writeString(s2.resolve("manifest.json"), "{\n  \"hedgesim\" : {\n    \"name\" : \"hedgesim\",\n");
+    assertMergeRefused(merge(shards()[0], s2), s2.resolve("manifest.json") + " is not valid JSON (line 4, column 1)");
+    Files.writeString(s2.resolve("manifest.json"), "");
+    assertMergeRefused(merge(shards()[0], s2), s2.resolve("manifest.json") + " is not valid JSON (it holds no object)");
+  }
+
+  @Test
+  void merge_shardWithAlteredFingerprint_refusedNamingTheField() throws IOException {
+    Path s2 = copy(shards()[1], "s2");
+    Path m = s2.resolve("manifest.json");
+    Files.writeString(m, Files.readString(m).replace(" sweep=", " sweep=0"));
+    assertMergeRefused(merge(shards()[0], s2), m + ": sweep.fingerprint does not agree with sweep.fingerprint.sha256"
+        + " in the same file; the manifest was changed after it was written");
+  }
+
+  @Test
+  void merge_shardWithAWrongTypeOfField_refusedNamingIt() throws IOException {
+    Path s2 = copy(shards()[1], "s2");
+    Path m = s2.resolve("manifest.json");
+    Files.writeString(m, Files.readString(m).replace("\"index\" : 2", "\"index\" : \"2\""));
+    assertMergeRefused(merge(shards()[0], s2), m + ": key shard.index is missing or not a whole number");
+  }
+
+  @Test
+  void merge_shardWithAChangedFile_refusedNamingIt() throws IOException {
+    Path s2 = copy(shards()[1], "s2");
+    cut(s2.resolve("runs.csv"));
+    assertMergeRefused(merge(shards()[0], s2), s2.resolve("runs.csv") + CHANGED);
+  }
+
+  @Test
+  void merge_unfinishedShard_pointedToResume() throws IOException {
+    Path s2 = dir.resolve("s2");
+    Files.createDirectory(dir.resolve(".s2.partial"));
+    assertMergeRefused(merge(shards()[0], s2), s2 + " is not a finished shard; its unfinished work is in "
+        + dir.resolve(".s2.partial") + ": finish it with the same 'hedgesim sweep ... --shard K/N --out " + s2
+        + " --resume'");
+  }
+
   // ------------------------------------------------------------------ verify
 
   @Test
