@@ -13,6 +13,7 @@ import org.hedgesim.experiment.Sweep;
 import org.hedgesim.experiment.SweepException;
 import org.hedgesim.experiment.SweepProgress;
 import org.hedgesim.experiment.SweepRun;
+import org.hedgesim.output.FolderLock;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -115,6 +116,17 @@ abstract class SweepBase implements Callable<Integer> {
     err.println("results: " + target + (resume ? "" : "  (if interrupted, finish with the same command"
         + (output.out == null ? " and --out " + target : "") + " and --resume)"));
     err.flush();
+    try (FolderLock lock = FolderLock.take(target, m -> {
+      err.println("hedgesim " + name() + ": " + m);
+      err.flush();
+    })) {
+      return runLocked(out, err, sweep, target, t);
+    }
+  }
+
+  /** Runs (or takes up) the sweep while this process holds the lock of its folder. */
+  private int runLocked(PrintWriter out, PrintWriter err, Sweep sweep, Path target, int t) throws IOException {
+    Shard shard = shard();
     SweepRun.Result r;
     try {
       r = SweepRun.execute(sweep, new SweepRun.Options(target, t, shard, resume, timeseries()), progress(err, sweep.name()),

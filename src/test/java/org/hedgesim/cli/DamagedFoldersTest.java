@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hedgesim.Fixtures;
+import org.hedgesim.output.FolderLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -225,6 +226,50 @@ class DamagedFoldersTest {
     assertMergeRefused(merge(shards()[0], s2), s2 + " is not a finished shard; its unfinished work is in "
         + dir.resolve(".s2.partial") + ": finish it with the same 'hedgesim sweep ... --shard K/N --out " + s2
         + " --resume'");
+  }
+
+  // ------------------------------------------------------------------ two resumers of one folder
+
+  @Test
+  void resume_whileAnotherProcessHoldsTheFolder_waitsThenFindsItCompleteAndExits0() throws Exception {
+    Path out = dir.resolve("busy");
+    String sweepFile = SweepCommandTest.resource("tiny-sweep.yaml").toString();
+    Cli[] second = new Cli[1];
+    Thread t;
+    try (FolderLock held = FolderLock.take(out, m -> { })) {
+      t = new Thread(() -> second[0] = Cli.run("sweep", sweepFile, "--out", out.toString(), "--resume"));
+      t.start();
+      long until = System.nanoTime() + 60_000_000_000L;
+      while (t.getState() != Thread.State.WAITING && t.isAlive() && System.nanoTime() < until) Thread.sleep(20);
+      assertEquals(Thread.State.WAITING, t.getState(), "the second resumer waits for the lock");
+      copy(sweepFolder(), "busy"); // what the holder leaves when it finishes
+    }
+    t.join(60_000);
+    assertEquals(0, second[0].exit(), second[0].err());
+    assertTrue(second[0].err().contains("hedgesim sweep: waiting for process " + ProcessHandle.current().pid() + " on "
+        + FolderLock.host() + ", which is working on " + out + ", to finish" + System.lineSeparator()), second[0].err());
+    assertTrue(second[0].out().contains("The sweep in " + out + " is already complete; nothing to do."), second[0].out());
+    assertFalse(Files.exists(FolderLock.fileOf(out)), "the lock file is gone");
+  }
+
+  @Test
+  void twoResumersAtOnce_bothExit0_andTheFolderIsTheWholeSweep() throws Exception {
+    Path out = dir.resolve("twice");
+    String sweepFile = SweepCommandTest.resource("tiny-sweep.yaml").toString();
+    Cli[] runs = new Cli[2];
+    Thread[] threads = new Thread[2];
+    for (int i = 0; i < 2; i++) {
+      int k = i;
+      threads[i] = new Thread(() -> runs[k] = Cli.run("sweep", sweepFile, "--out", out.toString(), "--resume",
+          "--threads", "1", "--progress", "none"));
+      threads[i].start();
+    }
+    for (Thread t : threads) t.join(300_000);
+    for (Cli c : runs) assertEquals(0, c.exit(), c.err());
+    assertEquals(1, java.util.Arrays.stream(runs).filter(c -> c.out().contains("already complete")).count(),
+        runs[0].out() + runs[1].out());
+    SweepCommandTest.assertSameFiles(sweepFolder(), out, List.of("runs.csv", "summary.csv", "design.csv", "manifest.json"));
+    assertEquals(List.of("twice"), names(dir), "no lock file or staging folder left");
   }
 
   // ------------------------------------------------------------------ verify
