@@ -53,6 +53,8 @@ final class ReportCommand implements Callable<Integer> {
     }
     Path target = outDir != null ? outDir : folder.resolve(FOLDER);
     try (ResultFolder rf = ResultFolder.prepare(target)) {
+      for (String n : rf.notices()) err.println("hedgesim report: " + n);
+      err.flush();
       Report.write(folder, rf.file(""));
       rf.commit();
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {

@@ -160,6 +160,7 @@ abstract class SweepBase implements Callable<Integer> {
       return ExitCodes.OK;
     }
     try (ResultFolder rf = ResultFolder.prepare(target)) {
+      for (String n : rf.notices()) err.println("hedgesim " + name() + ": " + n);
       Report.write(folder, rf.file(""));
       rf.commit();
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {

@@ -27,8 +27,12 @@ import org.hedgesim.output.ResultFolder;
  */
 public final class SweepMerge {
 
-  /** What was merged. */
-  public record Result(Path folder, int shards, long runs) {}
+  /**
+   * What was merged.
+   *
+   * @param notices what was done besides (stale staging folders removed), for the user
+   */
+  public record Result(Path folder, int shards, long runs, List<String> notices) {}
 
   private SweepMerge() {}
 
@@ -156,7 +160,7 @@ public final class SweepMerge {
         SweepRun.sync(dir.resolve(f));
       }
       folder.commit();
-      return new Result(folder.target(), count, runs);
+      return new Result(folder.target(), count, runs, folder.notices());
     }
   }
 

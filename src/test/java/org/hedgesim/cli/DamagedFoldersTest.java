@@ -272,6 +272,45 @@ class DamagedFoldersTest {
     assertEquals(List.of("twice"), names(dir), "no lock file or staging folder left");
   }
 
+  // ------------------------------------------------------------------ stale staging folders
+
+  /** The id of a process that has ended. */
+  private static long deadPid() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    return p.pid();
+  }
+
+  @Test
+  void merge_removesTheStagingFolderOfAKilledMerge_andLeavesLiveAndForeignOnes() throws Exception {
+    long dead = deadPid();
+    String host = FolderLock.host();
+    Path stale = Files.createDirectories(dir.resolve(".merged.partial-" + dead + "@" + host).resolve("x"));
+    Files.writeString(stale.resolve("runs.csv"), "half");
+    long live = ProcessHandle.current().parent().orElseThrow().pid();
+    Path alive = Files.createDirectory(dir.resolve(".merged.partial-" + live + "@" + host));
+    Path foreign = Files.createDirectory(dir.resolve(".merged.partial-" + dead + "@another-host"));
+    Cli c = merge(shards()[0], shards()[1]);
+    assertEquals(0, c.exit(), c.err());
+    assertEquals("hedgesim merge: removed stale partial folder " + stale.getParent() + " left by process " + dead
+        + System.lineSeparator(), c.err());
+    assertFalse(Files.exists(stale.getParent()));
+    assertTrue(Files.isDirectory(alive));
+    assertTrue(Files.isDirectory(foreign));
+  }
+
+  @Test
+  void report_removesTheStagingFolderOfAKilledReport() throws Exception {
+    Path out = copy(runFolder(), "killed-report");
+    long dead = deadPid();
+    Path stale = Files.createDirectory(out.resolve(".report.partial-" + dead + "@" + FolderLock.host()));
+    Cli c = Cli.run("report", out.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertEquals("hedgesim report: removed stale partial folder " + stale + " left by process " + dead
+        + System.lineSeparator(), c.err());
+    assertEquals(List.of("events.csv", "manifest.json", "report", "summary.csv", "timeseries.csv"), names(out));
+  }
+
   // ------------------------------------------------------------------ verify
 
   @Test
