@@ -311,6 +311,45 @@ class DamagedFoldersTest {
     assertEquals(List.of("events.csv", "manifest.json", "report", "summary.csv", "timeseries.csv"), names(out));
   }
 
+  // ------------------------------------------------------------------ resume of a damaged finished sweep
+
+  private Cli resume(Path out) {
+    return Cli.run("sweep", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--out", out.toString(), "--resume");
+  }
+
+  private static String lastLine(String text) {
+    String[] lines = text.split(System.lineSeparator());
+    return lines[lines.length - 1];
+  }
+
+  @Test
+  void resume_ofAFinishedSweepWhoseManifestIsDamaged_refusedClearly() throws IOException {
+    Path out = copy(sweepFolder(), "resumed");
+    Path m = out.resolve("manifest.json");
+    Files.writeString(m, "{\n  \"hedgesim\" : {\n    \"name\" : \"hedgesim\",\n");
+    String tail = "; the finished sweep in " + out + " is damaged, so --resume cannot tell whether it is this sweep"
+        + " (check it with 'hedgesim verify " + out + "')";
+    Cli c = resume(out);
+    assertEquals(2, c.exit(), c.err());
+    assertEquals("hedgesim sweep: " + m + " is not valid JSON (line 4, column 1)" + tail, lastLine(c.err()));
+    Files.writeString(m, "null");
+    c = resume(out);
+    assertEquals(2, c.exit(), c.err());
+    assertEquals("hedgesim sweep: " + m + " is not valid JSON (it holds no object)" + tail, lastLine(c.err()));
+    assertFalse(c.err().contains("Exception"), c.err());
+  }
+
+  @Test
+  void resume_ofAFinishedSweepWithAChangedFile_refusedNamingIt() throws IOException {
+    Path out = copy(sweepFolder(), "changed");
+    cut(out.resolve("runs.csv"));
+    Cli c = resume(out);
+    assertEquals(2, c.exit(), c.err());
+    assertEquals("hedgesim sweep: " + out.resolve("runs.csv") + CHANGED + "; the finished sweep in " + out
+        + " is damaged, so --resume cannot tell whether it is this sweep (check it with 'hedgesim verify " + out + "')",
+        lastLine(c.err()));
+  }
+
   // ------------------------------------------------------------------ verify
 
   @Test
