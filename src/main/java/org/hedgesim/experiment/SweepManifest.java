@@ -28,7 +28,38 @@ final class SweepManifest {
     Manifest m = new Manifest("sweep");
     m.put("sweep", sweepSection(s, fp));
     m.scenario(s.baseScenario(), s.base().paths());
-    return roundTrip(m.tree());
+    Map<String, Object> tree = roundTrip(m.tree());
+    Path typed = Path.of(s.file()).getParent();
+    return typed == null ? tree : relativeTo(typed.toString() + java.io.File.separator, tree);
+  }
+
+  /** The keys of a manifest whose values name files (with {@code :line:col} for written_at). */
+  private static final java.util.Set<String> FILE_KEYS = java.util.Set.of("file", "scenario", "path", "written_at");
+
+  /**
+   * The manifest with every file it names written relative to the sweep file's folder, so that it is
+   * the same however the sweep file's path was typed (relative or absolute, from any folder).
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> T relativeTo(String prefix, T node) {
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object v = e.getValue();
+        if (FILE_KEYS.contains(e.getKey()) && v instanceof String text && text.startsWith(prefix)) {
+          out.put((String) e.getKey(), text.substring(prefix.length()));
+        } else {
+          out.put((String) e.getKey(), relativeTo(prefix, v));
+        }
+      }
+      return (T) out;
+    }
+    if (node instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object o : list) out.add(relativeTo(prefix, o));
+      return (T) out;
+    }
+    return node;
   }
 
   private static Map<String, Object> sweepSection(Sweep s, Fingerprint fp) {

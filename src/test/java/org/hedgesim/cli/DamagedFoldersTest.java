@@ -350,6 +350,26 @@ class DamagedFoldersTest {
         lastLine(c.err()));
   }
 
+  /**
+   * The manifest names files relative to the sweep file's folder: a sweep started with a relative
+   * path and finished (resumed, or its other shards run) with the absolute one writes the same
+   * manifest, and --resume takes up either.
+   */
+  @Test
+  void sweepManifest_isTheSameWhetherThePathWasTypedRelativeOrAbsolute() throws IOException {
+    Path absolute = SweepCommandTest.resource("tiny-sweep.yaml").toAbsolutePath().normalize();
+    Path relative = Path.of("").toAbsolutePath().relativize(absolute);
+    Path a = dir.resolve("relative");
+    Path b = dir.resolve("absolute");
+    assertEquals(0, Cli.run("sweep", relative.toString(), "--out", a.toString()).exit());
+    assertEquals(0, Cli.run("sweep", absolute.toString(), "--out", b.toString()).exit());
+    SweepCommandTest.assertSameFiles(a, b, List.of("manifest.json", "runs.csv", "summary.csv", "design.csv"));
+    assertTrue(Files.readString(a.resolve("manifest.json")).contains("\"file\" : \"tiny-sweep.yaml\""));
+    Cli again = Cli.run("sweep", absolute.toString(), "--out", a.toString(), "--resume");
+    assertEquals(0, again.exit(), again.err());
+    assertTrue(again.out().contains("is already complete; nothing to do."), again.out());
+  }
+
   // ------------------------------------------------------------------ verify
 
   @Test
