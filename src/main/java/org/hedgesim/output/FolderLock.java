@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
@@ -19,9 +18,11 @@ import java.util.function.Consumer;
  * One process at a time for a results folder: an exclusive lock ({@link FileChannel#lock}) on a
  * lock file {@code .NAME.lock} beside the folder and its {@code .NAME.partial/}, which names the
  * holder ({@code pid host}). The system drops the lock when its process dies, so the lock of a
- * killed process is taken over at once. The file is deleted on release; a process that was waiting
- * on the deleted file notices (its token is not in the file under that name) and locks anew. Within
- * one JVM a semaphore per folder does the same, since file locks are held per JVM.
+ * killed process is taken over at once. The file is emptied, not deleted, on release: deleting it
+ * would let a process that waited on the old file and one that creates a new file both hold "the"
+ * lock. Within one JVM a semaphore per folder does the same, since file locks are held per JVM;
+ * and the file is read only by a process that holds no lock on it, since closing any descriptor of
+ * a file drops the process's POSIX locks on it.
  */
 public final class FolderLock implements AutoCloseable {
   private static final ConcurrentHashMap<Path, Semaphore> IN_THIS_JVM = new ConcurrentHashMap<>();
@@ -60,27 +61,28 @@ public final class FolderLock implements AutoCloseable {
     Semaphore local = IN_THIS_JVM.computeIfAbsent(file, f -> new Semaphore(1));
     boolean told = false;
     if (!local.tryAcquire()) {
-      waiting.accept(message(file));
+      // held by another thread of this process: reading the file here would drop that thread's lock
+      waiting.accept(message(file, ProcessHandle.current().pid() + " " + host()));
       told = true;
       local.acquireUninterruptibly();
     }
     try {
-      String token = ProcessHandle.current().pid() + " " + host() + " " + UUID.randomUUID() + "\n";
-      while (true) {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
+      String holder = ProcessHandle.current().pid() + " " + host() + "\n";
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      try {
         FileLock l = ch.tryLock();
         if (l == null) {
-          if (!told) waiting.accept(message(file));
-          told = true;
+          if (!told) waiting.accept(message(file, readOrEmpty(file)));
           l = ch.lock();
         }
         ch.truncate(0);
-        ch.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
+        ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
         ch.force(false);
-        if (token.equals(readOrEmpty(file))) return new FolderLock(file, local, ch, l);
-        l.release(); // the file was deleted by the holder we waited for: lock the new one
+        return new FolderLock(file, local, ch, l);
+      } catch (IOException | RuntimeException e) {
         ch.close();
+        throw e;
       }
     } catch (IOException | RuntimeException e) {
       local.release();
@@ -88,8 +90,8 @@ public final class FolderLock implements AutoCloseable {
     }
   }
 
-  private static String message(Path file) {
-    String[] holder = readOrEmpty(file).strip().split(" ");
+  private static String message(Path file, String holderLine) {
+    String[] holder = holderLine.strip().split(" ");
     String who = holder.length >= 2 ? "process " + holder[0] + " on " + holder[1] : "another process";
     String name = file.getFileName().toString();
     Path folder = file.resolveSibling(name.substring(1, name.length() - ".lock".length()));
@@ -115,12 +117,12 @@ public final class FolderLock implements AutoCloseable {
     }
   }
 
-  /** Deletes the lock file and releases the lock. */
+  /** Empties the lock file (it names no holder any more) and releases the lock. */
   @Override
   public void close() throws IOException {
     if (file == null) return;
     try {
-      Files.deleteIfExists(file);
+      channel.truncate(0);
       lock.release();
       channel.close();
     } finally {
