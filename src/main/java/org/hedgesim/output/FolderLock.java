@@ -18,14 +18,16 @@ import java.util.function.Consumer;
  * One process at a time for a results folder: an exclusive lock ({@link FileChannel#lock}) on a
  * lock file {@code .NAME.lock} beside the folder and its {@code .NAME.partial/}, which names the
  * holder ({@code pid host}). The system drops the lock when its process dies, so the lock of a
- * killed process is taken over at once. The file is emptied, not deleted, on release: deleting it
- * would let a process that waited on the old file and one that creates a new file both hold "the"
- * lock. Within one JVM a semaphore per folder does the same, since file locks are held per JVM;
+ * killed process is taken over at once. On release the file is marked {@code released} and
+ * deleted; a process that waited on the deleted file sees the mark once it has the lock and locks
+ * the file now under that name instead, so two processes never hold "the" lock at once. Within one JVM a semaphore per folder does the same, since file locks are held per JVM;
  * and the file is read only by a process that holds no lock on it, since closing any descriptor of
  * a file drops the process's POSIX locks on it.
  */
 public final class FolderLock implements AutoCloseable {
   private static final ConcurrentHashMap<Path, Semaphore> IN_THIS_JVM = new ConcurrentHashMap<>();
+  /** What a lock file holds once its holder is done, just before it is deleted. */
+  private static final String RELEASED = "released\n";
 
   private final Path file;
   private final Semaphore local;
@@ -68,26 +70,42 @@ public final class FolderLock implements AutoCloseable {
     }
     try {
       String holder = ProcessHandle.current().pid() + " " + host() + "\n";
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
-      try {
-        FileLock l = ch.tryLock();
-        if (l == null) {
-          if (!told) waiting.accept(message(file, readOrEmpty(file)));
-          l = ch.lock();
+      while (true) {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        try {
+          FileLock l = ch.tryLock();
+          if (l == null) {
+            if (!told) waiting.accept(message(file, readOrEmpty(file)));
+            told = true;
+            l = ch.lock();
+          }
+          if (released(ch)) { // its holder deleted this file after we opened it: lock the new one
+            l.release();
+            ch.close();
+            continue;
+          }
+          ch.truncate(0);
+          ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+          ch.force(false);
+          return new FolderLock(file, local, ch, l);
+        } catch (IOException | RuntimeException e) {
+          ch.close();
+          throw e;
         }
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
-        ch.force(false);
-        return new FolderLock(file, local, ch, l);
-      } catch (IOException | RuntimeException e) {
-        ch.close();
-        throw e;
       }
     } catch (IOException | RuntimeException e) {
       local.release();
       throw e;
     }
+  }
+
+  /** Whether the locked file holds {@link #RELEASED}, read through the channel that holds the lock. */
+  private static boolean released(FileChannel ch) throws IOException {
+    byte[] mark = RELEASED.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer b = ByteBuffer.allocate(mark.length + 1);
+    ch.read(b, 0);
+    return b.position() == mark.length && java.util.Arrays.equals(b.array(), 0, mark.length, mark, 0, mark.length);
   }
 
   private static String message(Path file, String holderLine) {
@@ -117,12 +135,18 @@ public final class FolderLock implements AutoCloseable {
     }
   }
 
-  /** Empties the lock file (it names no holder any more) and releases the lock. */
+  /**
+   * Marks the lock file {@link #RELEASED}, deletes it and releases the lock. A process that opened
+   * the file before it was deleted finds the mark once it has the lock, and locks the new file.
+   */
   @Override
   public void close() throws IOException {
     if (file == null) return;
     try {
       channel.truncate(0);
+      channel.write(ByteBuffer.wrap(RELEASED.getBytes(StandardCharsets.UTF_8)), 0);
+      channel.force(false);
+      Files.deleteIfExists(file);
       lock.release();
       channel.close();
     } finally {
