@@ -70,6 +70,12 @@ public final class Report {
     Path plots = reportDir.resolve(PLOTS);
     Files.createDirectories(plots);
     List<String> svgs = new ArrayList<>();
+    PlotNames names = new PlotNames();
+    List<ReportContent.Figure> named = new ArrayList<>();
+    for (ReportContent.Figure f : c.figures()) {
+      named.add(new ReportContent.Figure(names.next(f.id()), f.caption(), f.chart()));
+    }
+    c = c.withFigures(named);
     for (int i = 0; i < c.figures().size(); i++) {
       ReportContent.Figure f = c.figures().get(i);
       String id = "fig" + (i + 1);

@@ -20,7 +20,12 @@ public record ReportContent(String kind, String title, String summary, Map<Strin
     String headline, List<Figure> figures, EventTimeline timeline, List<ParameterSet> parameters,
     JsonNode manifest) {
 
-  /** A figure: a chart with its file name (without extension) and caption. */
+  /** The same content with other figures (the report gives them their file names, {@link PlotNames}). */
+  public ReportContent withFigures(List<Figure> others) {
+    return new ReportContent(kind, title, summary, replications, headline, others, timeline, parameters, manifest);
+  }
+
+  /** A figure: a chart with its id (the report makes its file name from it) and caption. */
   public record Figure(String id, String caption, JFreeChart chart) {}
 
   /** One value of a scenario with its source and where it was written. */

@@ -92,13 +92,12 @@ final class RunReport {
   }
 
   static ReportContent.Figure figure(String id, String what, org.jfree.chart.JFreeChart chart, int reps) {
-    String safe = id.replaceAll("[^A-Za-z0-9_.-]", "_");
     String caption = what + ". "
         + (reps > 1 ? "Lines: mean of " + reps + " replications; shaded: 95% confidence band of that mean "
             + "(Student's t). " : "One replication. ")
         + "Dashed verticals: milestones that happened in at least half the replications, numbered as in "
         + "the event timeline.";
-    return new ReportContent.Figure(safe, caption, chart);
+    return new ReportContent.Figure(id, caption, chart);
   }
 
   private static final List<String> HEADLINE_SCALARS =

@@ -154,7 +154,7 @@ final class SweepReport {
     }
     for (Map.Entry<String, JFreeChart> c : SensitivityTable.charts(entries).entrySet()) {
       String id = "sensitivity-" + c.getKey().replace(" (", "-").replace(")", "");
-      figures.add(new ReportContent.Figure(id.replaceAll("[^A-Za-z0-9_.-]", "_"), "Sensitivity of " + c.getKey()
+      figures.add(new ReportContent.Figure(id, "Sensitivity of " + c.getKey()
           + ": bars are the estimates, whiskers their 95% bootstrap intervals. " + intervals,
           c.getValue()));
     }
@@ -193,7 +193,7 @@ final class SweepReport {
             "each circle: one design point, mean of " + reps + " replication" + (reps == 1 ? "" : "s")
                 + "; the other parameters vary as the design sets them",
             p + " (" + path + ")", o + " (mean over replications)", xy.toArray(double[][]::new));
-        figures.add(new ReportContent.Figure(("scatter-" + o + "-" + p).replaceAll("[^A-Za-z0-9_.-]", "_"),
+        figures.add(new ReportContent.Figure("scatter-" + o + "-" + p,
             o + " against " + p + " over the " + xy.size() + " design points with a value. A trend shows the parameter's"
                 + " main effect; the vertical spread at one value is what the other parameters (and the model's noise) add.",
             chart));

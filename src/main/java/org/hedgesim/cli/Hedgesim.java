@@ -41,6 +41,7 @@ public final class Hedgesim implements java.util.concurrent.Callable<Integer> {
     m.put("merge", MergeCommand::new);
     m.put("sensitivity", SensitivityCommand::new);
     m.put("report", ReportCommand::new);
+    m.put("verify", VerifyCommand::new);
     m.put("validate", ValidateCommand::new);
     m.put("list", ListCommand::new);
     m.put("gui", GuiCommand::new);

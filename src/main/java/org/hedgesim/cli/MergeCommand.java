@@ -38,6 +38,8 @@ final class MergeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       SweepMerge.Result r = SweepMerge.merge(shards, out);
+      for (String n : r.notices()) err.println("hedgesim merge: " + n);
+      err.flush();
       PrintWriter o = spec.commandLine().getOut();
       o.println("Merged " + r.shards() + " shards, " + r.runs() + " runs. Results: " + r.folder());
       o.flush();

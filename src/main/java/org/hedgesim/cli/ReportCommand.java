@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hedgesim.analysis.Report;
+import org.hedgesim.output.FolderCheck;
 import org.hedgesim.output.ResultFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
         "and their bar charts. Written to DIR/report/ by default."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",
-        "2:bad input (not a results folder, missing files, existing report folder); nothing is written"})
+        "2:bad input (not a results folder, a file missing or not matching manifest.json, existing report folder); nothing is written"})
 final class ReportCommand implements Callable<Integer> {
 
   /** The report's folder inside a results folder. */
@@ -45,8 +46,15 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(folder)) return bad(err, folder + ": no such folder");
+    try {
+      FolderCheck.requireIntact(folder);
+    } catch (FolderCheck.Damaged e) {
+      return bad(err, e.getMessage());
+    }
     Path target = outDir != null ? outDir : folder.resolve(FOLDER);
     try (ResultFolder rf = ResultFolder.prepare(target)) {
+      for (String n : rf.notices()) err.println("hedgesim report: " + n);
+      err.flush();
       Report.write(folder, rf.file(""));
       rf.commit();
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {

@@ -15,6 +15,7 @@ import org.hedgesim.experiment.Sweep;
 import org.hedgesim.experiment.SweepException;
 import org.hedgesim.experiment.SweepProgress;
 import org.hedgesim.experiment.SweepRun;
+import org.hedgesim.output.FolderLock;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -143,6 +144,17 @@ abstract class SweepBase implements Callable<Integer> {
     err.println("results: " + target + (resume ? "" : "  (if interrupted, finish with the same command"
         + (output.out == null ? " and --out " + target : "") + " and --resume)"));
     err.flush();
+    try (FolderLock lock = FolderLock.take(target, m -> {
+      err.println("hedgesim " + name() + ": " + m);
+      err.flush();
+    })) {
+      return runLocked(out, err, sweep, target, t);
+    }
+  }
+
+  /** Runs (or takes up) the sweep while this process holds the lock of its folder. */
+  private int runLocked(PrintWriter out, PrintWriter err, Sweep sweep, Path target, int t) throws IOException {
+    Shard shard = shard();
     SweepRun.Result r;
     try {
       r = SweepRun.execute(sweep, new SweepRun.Options(target, t, shard, resume, timeseries()), progress(err, sweep.name()),
@@ -207,6 +219,7 @@ abstract class SweepBase implements Callable<Integer> {
       return ExitCodes.OK;
     }
     try (ResultFolder rf = ResultFolder.prepare(target)) {
+      for (String n : rf.notices()) err.println("hedgesim " + name() + ": " + n);
       Report.write(folder, rf.file(""));
       rf.commit();
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {

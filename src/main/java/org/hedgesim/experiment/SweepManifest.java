@@ -28,7 +28,38 @@ final class SweepManifest {
     Manifest m = new Manifest("sweep");
     m.put("sweep", sweepSection(s, fp));
     m.scenario(s.baseScenario(), s.base().paths());
-    return roundTrip(m.tree());
+    Map<String, Object> tree = roundTrip(m.tree());
+    Path typed = Path.of(s.file()).getParent();
+    return typed == null ? tree : relativeTo(typed.toString() + java.io.File.separator, tree);
+  }
+
+  /** The keys of a manifest whose values name files (with {@code :line:col} for written_at). */
+  private static final java.util.Set<String> FILE_KEYS = java.util.Set.of("file", "scenario", "path", "written_at");
+
+  /**
+   * The manifest with every file it names written relative to the sweep file's folder, so that it is
+   * the same however the sweep file's path was typed (relative or absolute, from any folder).
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> T relativeTo(String prefix, T node) {
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object v = e.getValue();
+        if (FILE_KEYS.contains(e.getKey()) && v instanceof String text && text.startsWith(prefix)) {
+          out.put((String) e.getKey(), text.substring(prefix.length()));
+        } else {
+          out.put((String) e.getKey(), relativeTo(prefix, v));
+        }
+      }
+      return (T) out;
+    }
+    if (node instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object o : list) out.add(relativeTo(prefix, o));
+      return (T) out;
+    }
+    return node;
   }
 
   private static Map<String, Object> sweepSection(Sweep s, Fingerprint fp) {
@@ -121,6 +152,47 @@ final class SweepManifest {
     } catch (IOException | ClassCastException e) {
       return false;
     }
+  }
+
+  /**
+   * Which section of a manifest its fingerprint does not agree with, or null when all do: the
+   * fingerprint's own SHA-256 ({@code sweep.fingerprint.sha256}), the version ({@code hedgesim.version}),
+   * the sweep file's hash ({@code sweep.sha256}), the scenario files' hashes ({@code scenario.files})
+   * and the time series ({@code outputs}). Only an edited manifest can disagree with itself.
+   */
+  static String disagreement(Map<String, Object> manifest) {
+    Fingerprint fp = fingerprintOf(manifest);
+    Map<?, ?> sweep = (Map<?, ?>) manifest.get("sweep");
+    Map<?, ?> fpSection = (Map<?, ?>) sweep.get("fingerprint");
+    if (!fp.sha256().equals(fpSection.get("sha256"))) return "sweep.fingerprint.sha256";
+    if (!(manifest.get("hedgesim") instanceof Map<?, ?> tool) || !fp.version().equals(tool.get("version"))) {
+      return "hedgesim.version";
+    }
+    if (!fp.sweep().equals(sweep.get("sha256"))) return "sweep.sha256";
+    List<Object> scenarios = new ArrayList<>();
+    if (manifest.get("scenario") instanceof Map<?, ?> sc && sc.get("files") instanceof List<?> files) {
+      for (Object f : files) {
+        if (f instanceof Map<?, ?> fm && fm.get("sha256") != null) scenarios.add(fm.get("sha256"));
+      }
+    }
+    if (!fp.scenarios().equals(scenarios)) return "scenario.files";
+    boolean series = manifest.get("outputs") instanceof List<?> outs
+        && outs.stream().anyMatch(o -> o instanceof Map<?, ?> om && SweepRun.SERIES.equals(om.get("file")));
+    if (fp.timeseries() != series) return "outputs";
+    return null;
+  }
+
+  /**
+   * A whole number of a manifest, {@code section.key}.
+   *
+   * @throws SweepException naming the file and the key when it is missing or not a whole number
+   */
+  static long whole(Map<String, Object> manifest, Path file, String section, String key) throws SweepException {
+    if (manifest.get(section) instanceof Map<?, ?> m && m.get(key) instanceof Number n
+        && (n instanceof Integer || n instanceof Long)) {
+      return n.longValue();
+    }
+    throw new SweepException(file + ": key " + section + "." + key + " is missing or not a whole number");
   }
 
   /** The fingerprint tokens a manifest names, or null. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hedgesim.output.FolderCheck;
 import org.hedgesim.output.Hashes;
 import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.ResultFolder;
@@ -27,8 +28,12 @@ import org.hedgesim.output.WriteFailure;
  */
 public final class SweepMerge {
 
-  /** What was merged. */
-  public record Result(Path folder, int shards, long runs) {}
+  /**
+   * What was merged.
+   *
+   * @param notices what was done besides (stale staging folders removed), for the user
+   */
+  public record Result(Path folder, int shards, long runs, List<String> notices) {}
 
   private SweepMerge() {}
 
@@ -42,26 +47,41 @@ public final class SweepMerge {
     long runs = -1;
     for (Path dir : shardDirs) {
       Path manifestFile = dir.resolve(SweepRun.MANIFEST);
-      if (!Files.isDirectory(dir)) throw new SweepException(dir + ": no such folder");
-      if (!Files.isRegularFile(manifestFile)) {
-        Path staging = ResultFolder.stagingOf(dir);
-        throw new SweepException(dir + " is not a finished shard (it has no manifest.json)"
-            + (Files.isDirectory(staging) ? "; its unfinished work is in " + staging
-                + ": finish it with the same 'hedgesim sweep ... --shard K/N --out " + dir + " --resume'" : ""));
+      Path staging = ResultFolder.stagingOf(dir);
+      String unfinished = Files.isDirectory(staging) ? "; its unfinished work is in " + staging
+          + ": finish it with the same 'hedgesim sweep ... --shard K/N --out " + dir + " --resume'" : "";
+      if (!Files.isDirectory(dir)) {
+        if (!unfinished.isEmpty()) throw new SweepException(dir + " is not a finished shard" + unfinished);
+        throw new SweepException(dir + ": no such folder");
       }
+      if (!Files.isRegularFile(manifestFile)) {
+        throw new SweepException(dir + " is not a finished shard (it has no manifest.json)" + unfinished);
+      }
+      FolderCheck.Verdict verdict = FolderCheck.check(dir);
+      if (!verdict.complete()) throw new SweepException(verdict.problems().get(0));
       Map<String, Object> m = SweepManifest.read(manifestFile);
       Fingerprint fp = SweepManifest.fingerprintOf(m);
       if (fp == null) throw new SweepException(dir + " does not hold a sweep's results (its manifest names no sweep)");
+      String altered = SweepManifest.disagreement(m);
+      if (altered != null) {
+        throw new SweepException(manifestFile + ": sweep.fingerprint does not agree with " + altered
+            + " in the same file; the manifest was changed after it was written");
+      }
       if (!(m.get("shard") instanceof Map<?, ?> shard)) {
         throw new SweepException(dir + " holds a whole sweep, not a shard: there is nothing to merge");
       }
-      int index = ((Number) shard.get("index")).intValue();
-      int n = ((Number) shard.get("count")).intValue();
+      int index = (int) SweepManifest.whole(m, manifestFile, "shard", "index");
+      int n = (int) SweepManifest.whole(m, manifestFile, "shard", "count");
+      SweepManifest.whole(m, manifestFile, "shard", "runs_from");
+      SweepManifest.whole(m, manifestFile, "shard", "runs_to");
+      if (!(((Map<?, ?>) m.get("sweep")).get("parameters") instanceof List<?>)) {
+        throw new SweepException(manifestFile + ": key sweep.parameters is missing or not a list");
+      }
       if (fingerprint == null) {
         fingerprint = fp;
         fingerprintFrom = dir;
         count = n;
-        runs = ((Number) ((Map<?, ?>) m.get("sweep")).get("runs")).longValue();
+        runs = SweepManifest.whole(m, manifestFile, "sweep", "runs");
       } else {
         String d = fingerprint.differences(fp);
         if (!d.isEmpty()) {
@@ -74,9 +94,6 @@ public final class SweepMerge {
       }
       if (byIndex.containsKey(index)) {
         throw new SweepException("shard " + index + "/" + n + " is given twice: " + byIndex.get(index) + " and " + dir);
-      }
-      if (!SweepManifest.outputsIntact(dir, m)) {
-        throw new SweepException(dir + ": its files do not match its manifest (changed or damaged since it was written)");
       }
       byIndex.put(index, dir);
       manifests.put(index, m);
@@ -146,7 +163,7 @@ public final class SweepMerge {
         SweepRun.sync(dir.resolve(f));
       }
       folder.commit();
-      return new Result(folder.target(), count, runs);
+      return new Result(folder.target(), count, runs, folder.notices());
     }
   }
 

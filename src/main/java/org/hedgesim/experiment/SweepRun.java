@@ -22,6 +22,7 @@ import org.hedgesim.model.HedgeWorld;
 import org.hedgesim.model.RunObserver;
 import org.hedgesim.model.SeriesKey;
 import org.hedgesim.output.CsvTable;
+import org.hedgesim.output.FolderCheck;
 import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Problem;
@@ -111,7 +112,7 @@ public final class SweepRun {
       if (folder.resumed() && !Files.exists(dir.resolve(SweepJournal.FILE))
           && Files.isRegularFile(dir.resolve(MANIFEST))) {
         // killed after the results were written, before the folder was moved into place
-        Map<String, Object> m = SweepManifest.read(dir.resolve(MANIFEST));
+        Map<String, Object> m = FolderCheck.check(dir).complete() ? SweepManifest.read(dir.resolve(MANIFEST)) : Map.of();
         if (fp.equals(SweepManifest.fingerprintOf(m)) && SweepManifest.outputsIntact(dir, m)) {
           folder.commit();
           return new Result(target, false, to - from, to - from, 0, elapsed(t0));
@@ -186,6 +187,11 @@ public final class SweepRun {
   /** Refuses a finished folder of another sweep. */
   private static void checkSame(Path folder, Fingerprint fp, Shard shard, String what)
       throws IOException, SweepException {
+    FolderCheck.Verdict verdict = FolderCheck.check(folder);
+    if (!verdict.complete()) {
+      throw new SweepException(verdict.problems().get(0) + "; " + what + " is damaged, so --resume cannot tell"
+          + " whether it is this sweep (check it with 'hedgesim verify " + folder + "')");
+    }
     Map<String, Object> m = SweepManifest.read(folder.resolve(MANIFEST));
     Fingerprint other = SweepManifest.fingerprintOf(m);
     if (other == null) throw new SweepException(what + " is not a sweep's results (its manifest names no sweep)");

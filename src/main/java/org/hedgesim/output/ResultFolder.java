@@ -9,12 +9,16 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * A results folder written all at once or not at all. Files are written into a hidden staging
- * folder beside the target ({@code .name.partial-<pid>}), and {@link #commit()} renames it into
+ * folder beside the target ({@code .name.partial-<pid>@<host>}), and {@link #commit()} renames it into
  * place; a run that fails or is killed leaves no folder under the final name. An existing,
  * non-empty target is never overwritten. Work that can be resumed (a sweep) stages in
  * {@code .name.partial} instead, which a later process can take up ({@link #resumable}).
@@ -25,6 +29,9 @@ public final class ResultFolder implements AutoCloseable {
   private final boolean keep;
   private final boolean resumed;
   private volatile boolean committed;
+  private final List<String> notices = new ArrayList<>();
+  /** A staging folder of {@link #prepare}: {@code .name.partial-<pid>@<host>}. */
+  private static final Pattern STAGING = Pattern.compile("\\..+\\.partial-(\\d+)@(.+)");
   /** Deletes the staging folder if the process is stopped (Ctrl-C, SIGTERM) before the commit. */
   private Thread cleanup;
 
@@ -73,15 +80,19 @@ public final class ResultFolder implements AutoCloseable {
           "exists and is not empty; results are never overwritten");
     }
     Path parent = abs.getParent();
-    Path staging = parent.resolve("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
+    String host = FolderLock.host();
+    Path staging = parent.resolve("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid() + "@" + host);
+    List<String> removed;
     try {
       Files.createDirectories(parent);
+      removed = removeStale(parent, host);
       deleteTree(staging);
       Files.createDirectory(staging);
     } catch (IOException e) {
       throw new Unusable(abs, e);
     }
     ResultFolder f = new ResultFolder(abs, staging, false, false);
+    f.notices.addAll(removed);
     f.cleanup = new Thread(() -> {
       for (int attempt = 0; attempt < 3 && !f.committed && Files.exists(staging); attempt++) {
         try {
@@ -123,6 +134,46 @@ public final class ResultFolder implements AutoCloseable {
       throw new Unusable(abs, e);
     }
     return new ResultFolder(abs, staging, true, exists);
+  }
+
+  /**
+   * Deletes the staging folders of {@link #prepare} in {@code parent} that a process of this host
+   * left when it was killed (its process id is no longer running here); those of other hosts, of
+   * live processes, and the resumable {@code .name.partial} folders of sweeps are left alone.
+   *
+   * @return one sentence per folder removed
+   */
+  static List<String> removeStale(Path parent, String host) {
+    List<String> removed = new ArrayList<>();
+    List<Path> entries;
+    try (Stream<Path> s = Files.list(parent)) {
+      entries = s.sorted().toList();
+    } catch (IOException e) {
+      return removed;
+    }
+    for (Path p : entries) {
+      Matcher m = STAGING.matcher(p.getFileName().toString());
+      if (!m.matches() || !m.group(2).equals(host) || !Files.isDirectory(p)) continue;
+      long pid;
+      try {
+        pid = Long.parseLong(m.group(1));
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).isPresent()) continue;
+      try {
+        deleteTree(p);
+        removed.add("removed stale partial folder " + p + " left by process " + pid);
+      } catch (IOException | UncheckedIOException e) {
+        // another process is cleaning it, or it cannot be deleted: leave it
+      }
+    }
+    return removed;
+  }
+
+  /** What {@link #prepare} did besides preparing (stale staging folders it removed), for the user. */
+  public List<String> notices() {
+    return List.copyOf(notices);
   }
 
   /** The staging folder {@link #resumable} uses for a target. */

@@ -173,6 +173,17 @@ class SensitivityCommandTest {
       lines.add(String.join(",", kept));
     }
     Files.write(design, lines);
+    // an older hedgesim listed its own design.csv in its manifest
+    Path manifest = dir.resolve("old/manifest.json");
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode m = json.readTree(manifest.toFile());
+    for (com.fasterxml.jackson.databind.JsonNode o : m.path("outputs")) {
+      if (o.path("file").asText().equals("design.csv")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) o).put("bytes", Files.size(design))
+            .put("sha256", org.hedgesim.output.Hashes.sha256(design));
+      }
+    }
+    json.writeValue(manifest.toFile(), m);
     Cli c = sensitivity("tiny-morris.yaml", "old", "--resume");
     assertEquals(2, c.exit(), c.out());
     assertTrue(c.err().contains("design.csv: no column 'step' (written by an older hedgesim)"), c.err());

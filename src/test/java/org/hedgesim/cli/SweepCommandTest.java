@@ -182,7 +182,8 @@ class SweepCommandTest {
     assertRefused(merge(s1, ts2, s3), "one was run with --timeseries and the other without");
 
     Files.writeString(s2.resolve("runs.csv"), Files.readString(s2.resolve("runs.csv")).replace(",positive,", ",negative,"));
-    assertRefused(merge(s1, s2, s3), s2 + ": its files do not match its manifest");
+    assertRefused(merge(s1, s2, s3), s2.resolve("runs.csv") + " does not match its SHA-256 in manifest.json;"
+        + " the folder was changed after it was written");
 
     assertRefused(merge(s1, dir.resolve("nowhere"), s3), "no such folder");
   }
