@@ -27,7 +27,30 @@ public final class ChartFiles {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
     g.setDefsKeyPrefix(id + "-");
     chart.draw(g, new Rectangle(0, 0, width, height));
-    return g.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
+    return titled(g.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null), id,
+        chart.getTitle() == null || chart.getTitle().getText().isBlank() ? id : chart.getTitle().getText());
+  }
+
+  /**
+   * The {@code <svg>} element with a {@code <title>} as its first child and {@code role="img"}
+   * with {@code aria-labelledby} on it, so that screen readers (and browsers' tooltips) name the
+   * chart by its title (WAI-ARIA Graphics Module).
+   */
+  static String titled(String svgElement, String id, String title) {
+    int open = svgElement.indexOf("<svg");
+    int end = svgElement.indexOf('>', open);
+    if (open < 0 || end < 0) return svgElement;
+    String titleId = id + "-title";
+    String tag = svgElement.substring(open, end);
+    boolean selfClosing = tag.endsWith("/");
+    if (selfClosing) tag = tag.substring(0, tag.length() - 1);
+    String head = tag + " role=\"img\" aria-labelledby=\"" + xml(titleId) + "\">"
+        + "<title id=\"" + xml(titleId) + "\">" + xml(title) + "</title>";
+    return svgElement.substring(0, open) + head + (selfClosing ? "</svg>" : "") + svgElement.substring(end + 1);
+  }
+
+  private static String xml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
   /** Writes the chart as a standalone SVG file. */

@@ -52,6 +52,25 @@ public final class SensitivityTable {
   }
 
   /**
+   * A note on Sobol estimates that fall outside [0, 1], where true indices lie (they are shares of
+   * variance): such an estimate is sampling noise of the estimator, not a share above the whole or
+   * below nothing. Empty when every estimate is inside, or for Morris effects.
+   */
+  public static String outsideTheUnitInterval(List<Entry> entries) {
+    List<String> out = new ArrayList<>();
+    for (Entry e : entries) {
+      if (!e.method().equals("sobol") || Double.isNaN(e.value())) continue;
+      if (e.value() < 0 || e.value() > 1) {
+        out.add(String.format(java.util.Locale.ROOT, "%s = %.3f for %s", e.index(), e.value(), e.parameter()));
+      }
+    }
+    if (out.isEmpty()) return "";
+    return "Note: " + String.join(", ", out) + " lie" + (out.size() == 1 ? "s" : "") + " outside [0, 1], where Sobol "
+        + "indices lie (they are shares of the variance). That is estimator noise from a finite design, not an "
+        + "effect: read the interval, and a larger design (more samples) narrows it.";
+  }
+
+  /**
    * One parameter's indices for one outcome, side by side: for Sobol, S1 then ST (third null); for
    * Morris, mu* then sigma then mu.
    */

@@ -151,6 +151,8 @@ final class SweepReport {
         h.close("tr").nl();
       }
       h.close("tbody").close("table");
+      String noise = SensitivityTable.outsideTheUnitInterval(own);
+      if (!noise.isEmpty()) h.el("p", noise, "class", "note");
     }
     for (Map.Entry<String, JFreeChart> c : SensitivityTable.charts(entries).entrySet()) {
       String id = "sensitivity-" + c.getKey().replace(" (", "-").replace(")", "");

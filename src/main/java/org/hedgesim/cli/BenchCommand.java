@@ -158,12 +158,12 @@ final class BenchCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "; growth N^%.2f overall, N^%.2f over the last two", sc.exponent(), sc.exponentLastTwo()));
         // the target of model v2 (issue "Model v2"): a step of a 200-state world under 2 ms; the
         // worlds have N/10 poles, so the portfolio solve of each state grows as (N/10)^3
-        boolean met = true;
+        String met = "not measured (N=200 is not among the sizes)";
         for (int i = 0; i < sc.sizes().length; i++) {
-          if (sc.sizes()[i] == 200) met = sc.millisPerStep()[i] < 2.0;
+          if (sc.sizes()[i] == 200) met = sc.millisPerStep()[i] < 2.0 ? "yes" : "no";
         }
-        rows.add(row("4. time per step, synthetic worlds, every pair related", b.toString(),
-            "N=200 < 2 ms", met));
+        rows.add(new String[] {"4. time per step, synthetic worlds, every pair related", b.toString(),
+            "N=200 < 2 ms", met});
         progress(out, rows);
       }
       if (items.contains("heap")) {

@@ -103,6 +103,8 @@ final class SensitivityCommand extends SweepBase {
         }
       }
       if (ranked.size() > top) out.println("  ... " + (ranked.size() - top) + " more in sensitivity.csv");
+      String noise = SensitivityTable.outsideTheUnitInterval(own);
+      if (!noise.isEmpty()) out.println("  " + noise);
     }
   }
 

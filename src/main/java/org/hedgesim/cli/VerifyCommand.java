@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hedgesim verify DIR}: whether a results folder is complete and unchanged since it was written. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Check a results folder against its manifest.json.",
     description = {"Check a results folder (run, compare, explain, sweep, shard or merged sweep)",
         "against its manifest.json: every output it lists must be there with its size",
         "and SHA-256. Files it does not list are named as a note and not checked."},

@@ -120,6 +120,7 @@ public final class Inheritance {
       }
       YMap tree = read.tree();
       if (!tree.has(NAME_KEY)) throw notAScenario(tree, currentName, requestedAt, requestedBy);
+      if (tree.has(SWEEP_KEY)) throw aSweep(tree, currentName, requestedAt, requestedBy);
       problems.addAll(read.problems());
       YNode ext = tree.get("extends");
       checkDuplicates(tree, problems);
@@ -263,6 +264,21 @@ public final class Inheritance {
     return new ScenarioException(requestedAt == null
         ? new Problem(tree.origin(), "", "not a scenario file" + why)
         : new Problem(requestedAt, requestedBy, name + " is not a scenario file" + why));
+  }
+
+  /** The key that makes a file a sweep file (docs/SWEEPS.md). */
+  static final String SWEEP_KEY = "sweep";
+
+  /**
+   * A sweep file names its base under {@code scenario:}, so it passes the test above; it is
+   * refused with one line saying which command reads it, rather than a list of unknown keys.
+   */
+  private static ScenarioException aSweep(YMap tree, String name, Origin requestedAt, String requestedBy) {
+    String what = "a sweep file (it has a '" + SWEEP_KEY + ":' key), not a scenario: run it with 'hedgesim sweep "
+        + name + "'";
+    return new ScenarioException(requestedAt == null
+        ? new Problem(tree.entries().get(SWEEP_KEY).keyOrigin(), "", "this is " + what)
+        : new Problem(requestedAt, requestedBy, name + " is " + what));
   }
 
   private static Path canonical(Path p) {

@@ -79,6 +79,19 @@ class ChartsTest {
 
   /** Ishigami indices -> CSV of indices -> bar chart, as a sensitivity command will do. */
   @Test
+  void svg_namesItsChartForScreenReaders_withItsTitleAsTheFirstChild() throws Exception {
+    List<Charts.Line> lines = List.of(new Charts.Line("P", band("P", 0.1)));
+    String svg = ChartFiles.svg(Charts.timeSeries("Alignment <S, P> & more", "s", "y", lines, Map.of()), 400, 300, "fig1");
+    int open = svg.indexOf('>');
+    assertTrue(svg.substring(0, open).contains("role=\"img\" aria-labelledby=\"fig1-title\""), svg.substring(0, 300));
+    assertTrue(svg.substring(open + 1).startsWith("<title id=\"fig1-title\">Alignment &lt;S, P&gt; &amp; more</title>"),
+        svg.substring(0, 300));
+    // still well-formed XML
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void sensitivityBars_fromACsvOfIndices_drawOneChartPerOutcomeAndMethod() throws Exception {
     int n = 512;
     double[][][] d = DesignMatrices.saltelli(3, n);

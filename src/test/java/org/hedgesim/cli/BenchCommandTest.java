@@ -20,6 +20,8 @@ class BenchCommandTest {
     assertTrue(c.out().contains("| 1. model per agent-step (clv-dta-exit.yaml,"), "the bench sweep's base scenario: " + c.out());
     assertTrue(c.out().contains("ns on MASON"), c.out());
     assertTrue(c.out().contains("N=10:") && c.out().contains("N=20:"), c.out());
+    assertTrue(c.out().contains("| N=200 < 2 ms | not measured (N=200 is not among the sizes) |"),
+        "a target for a size it did not measure is not called met: " + c.out());
   }
 
   @Test

@@ -157,21 +157,27 @@ class DamagedFoldersTest {
   /** Outcome names the docs allow: a slash, one that sanitises to the same name, one of 300 characters. */
   @Test
   void sweepReport_longAndClashingOutcomeNames_writeSafeBoundedUniquePlotFiles() throws IOException {
+    // outcome names are bounded and safe (the sweep file's rule), but parameter names are free
+    // text: 'nation/alism' and 'nation_alism' would write the same plot file, and a long name
+    // would be too long for the file system
     Path f = dir.resolve("names.yaml");
-    String longName = "hedging_" + "x".repeat(300);
+    String longName = "n" + "x".repeat(300);
     Files.writeString(f, "sweep: names\nscenario: " + SweepCommandTest.resource("tiny.yaml") + "\nseed: 3\n"
         + "replications: 2\ndesign: {kind: lhs, samples: 4}\nparameters:\n"
-        + "  - {name: nationalism, path: \"actors[S].nationalism\", min: 0.2, max: 1.0}\noutcomes:\n"
-        + "  - {name: a/b, metric: hedging_index, actor: S, reduce: mean}\n"
-        + "  - {name: a_b, metric: hedging_index, actor: S, reduce: final}\n"
-        + "  - {name: " + longName + ", metric: legitimacy, actor: S, reduce: min}\n");
+        + "  - {name: nation/alism, path: \"actors[S].nationalism\", min: 0.2, max: 1.0}\n"
+        + "  - {name: nation_alism, path: \"actors[S].growth\", min: 0.01, max: 0.05}\n"
+        + "  - {name: " + longName + ", path: \"actors[S].gdp\", min: 5, max: 15}\noutcomes:\n"
+        + "  - {name: h_mean, metric: hedging_index, actor: S, reduce: mean}\n");
     Path out = dir.resolve("names");
     Cli c = Cli.run("sweep", f.toString(), "--out", out.toString(), "--report");
     assertEquals(0, c.exit(), c.err());
-    List<String> plots = names(out.resolve("report/plots"));
-    String cut = "scatter-hedging_" + "x".repeat(55) + "-9e4eb447";
-    assertEquals(List.of("scatter-a_b-nationalism-1519b5b0.png", "scatter-a_b-nationalism-1519b5b0.svg",
-        "scatter-a_b-nationalism.png", "scatter-a_b-nationalism.svg", cut + ".png", cut + ".svg"), plots);
+    List<String> plots = names(out.resolve("report/plots")).stream().filter(n -> n.startsWith("scatter-")).toList();
+    assertEquals(6, plots.size(), "one scatter per parameter, as SVG and PNG: " + plots);
+    assertTrue(plots.contains("scatter-h_mean-nation_alism.svg"), plots.toString());
+    assertTrue(plots.stream().anyMatch(n -> n.matches("scatter-h_mean-nation_alism-[0-9a-f]{8}\\.svg")),
+        "the second of the two that clash gets a hash suffix: " + plots);
+    assertTrue(plots.stream().anyMatch(n -> n.matches("scatter-h_mean-nx+-[0-9a-f]{8}\\.svg")),
+        "the long one is cut and marked: " + plots);
     assertTrue(plots.stream().allMatch(n -> n.length() <= 84 && n.matches("[A-Za-z0-9_.-]+")), plots.toString());
   }
 
