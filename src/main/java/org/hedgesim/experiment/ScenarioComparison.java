@@ -259,8 +259,9 @@ public final class ScenarioComparison {
           PairedDifference d = r.difference();
           Key k = r.key();
           t.row(c.a(), c.b(), k.metric(), k.actor(), k.target(), k.statistic(), d.n(), d.meanA(),
-              d.meanB(), d.difference(), d.sd(), d.ciLow(), d.ciHigh(), d.effectDz(), d.effectDav(), d.pValue(),
-              r.q(), d.ciExcludesZero() ? "true" : "false");
+              d.meanB(), d.difference(), d.sd(), d.ciLow(), d.ciHigh(), d.effectDz(), d.effectDav(),
+              org.hedgesim.output.Numbers.probability(d.pValue()), org.hedgesim.output.Numbers.probability(r.q()),
+              d.ciExcludesZero() ? "true" : "false");
         }
       }
     }

@@ -14,6 +14,17 @@ public final class Numbers {
 
   private Numbers() {}
 
+  /**
+   * A p or q value: 6 significant digits in scientific notation ({@code 3.21000e-07}), so that a
+   * tiny p value is a short cell instead of a decimal of a hundred digits; 0 and NaN as in
+   * {@link #format}. Every tool that reads CSV numbers reads this form.
+   */
+  public static String probability(double p) {
+    if (Double.isNaN(p)) return "";
+    if (p == 0) return "0";
+    return String.format(java.util.Locale.ROOT, "%.5e", p);
+  }
+
   public static String format(double v) {
     if (Double.isNaN(v)) return "";
     if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";

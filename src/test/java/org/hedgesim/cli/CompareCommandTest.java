@@ -40,6 +40,14 @@ class CompareCommandTest {
     assertEquals(String.join(",", ScenarioComparison.COMPARE_HEADER), lines.get(0));
     String visits = lines.stream().filter(l -> l.startsWith("toy-a,toy-b,visits,P,S,outcome,")).findFirst().orElseThrow();
     assertTrue(visits.endsWith(",true"), visits);
+    // p and q values: 6 significant digits in scientific notation (or 0), never a long decimal
+    int p = ScenarioComparison.COMPARE_HEADER.indexOf("p_value");
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      for (String cell : List.of(cells[p], cells[p + 1])) {
+        assertTrue(cell.isEmpty() || cell.equals("0") || cell.matches("\\d\\.\\d{5}e[-+]\\d{2,3}"), line);
+      }
+    }
     String manifest = Files.readString(out.resolve("manifest.json"));
     assertTrue(manifest.contains("\"command\" : \"compare\""), manifest.substring(0, 200));
     assertTrue(manifest.contains("\"label\" : \"toy-a\"") && manifest.contains("\"label\" : \"toy-b\""));
