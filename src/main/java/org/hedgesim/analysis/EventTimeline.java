@@ -77,7 +77,8 @@ public final class EventTimeline {
     Map<RKey, Map<String, Integer>> counts = new LinkedHashMap<>();
     Map<RKey, String[]> span = new LinkedHashMap<>();
     for (Map<String, String> row : ResultFiles.rows(eventsCsv)) {
-      String run = row.get("run");
+      // the scenario's label ("run" in folders written before 0.2.0)
+      String run = row.containsKey("scenario") ? row.get("scenario") : row.get("run");
       String kind = row.get("kind");
       String origin = row.get("origin");
       String date = row.get("date");

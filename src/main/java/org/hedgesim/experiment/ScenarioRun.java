@@ -22,8 +22,8 @@ import org.hedgesim.scenario.Scenario;
 public final class ScenarioRun {
 
   public static final List<String> TIMESERIES_HEADER =
-      List.of("run", "replication", "seed", "step", "date", "metric", "actor", "target", "value");
-  public static final List<String> EVENTS_HEADER = List.of("run", "replication", "seed", "step",
+      List.of("scenario", "replication", "seed", "step", "date", "metric", "actor", "target", "value");
+  public static final List<String> EVENTS_HEADER = List.of("scenario", "replication", "seed", "step",
       "date", "kind", "actor", "target", "value", "origin", "detail");
   public static final List<String> FILES =
       List.of("timeseries.csv", "events.csv", "summary.csv", "manifest.json");

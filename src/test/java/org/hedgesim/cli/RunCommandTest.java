@@ -35,8 +35,8 @@ class RunCommandTest {
     Cli c = Cli.run("run", Fixtures.scenarioFile(name).toString(), "--out", out.toString());
     assertEquals(0, c.exit(), c.err());
     assertTrue(c.out().contains("Results: " + out.toAbsolutePath()), c.out());
-    assertEquals("run,replication,seed,step,date,metric,actor,target,value", firstLine(out, "timeseries.csv"));
-    assertEquals("run,replication,seed,step,date,kind,actor,target,value,origin,detail", firstLine(out, "events.csv"));
+    assertEquals("scenario,replication,seed,step,date,metric,actor,target,value", firstLine(out, "timeseries.csv"));
+    assertEquals("scenario,replication,seed,step,date,kind,actor,target,value,origin,detail", firstLine(out, "events.csv"));
     assertEquals(String.join(",", org.hedgesim.experiment.SummaryTable.HEADER), firstLine(out, "summary.csv"));
     assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"sha256\""));
     // runs to the end date: the last row of the time series is 2034-12
