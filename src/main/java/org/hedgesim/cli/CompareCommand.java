@@ -95,6 +95,8 @@ final class CompareCommand implements Callable<Integer> {
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return bad(err, "output folder " + e.getFile() + " " + e.getReason());
     }
+    for (String n : result.notices()) err.println("hedgesim compare: " + n);
+    err.flush();
     EffectsTable.print(out, result, scenarioFiles, top);
     out.flush();
     return ExitCodes.OK;

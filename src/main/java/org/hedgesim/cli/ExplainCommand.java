@@ -79,6 +79,7 @@ final class ExplainCommand implements Callable<Integer> {
       m.timing(started, Instant.now(), output.threads()).machine();
       JsonFile.write(folder.file("manifest.json"), m.tree());
       folder.commit();
+      for (String n : folder.notices()) err.println("hedgesim explain: " + n);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return bad(err, "output folder " + e.getFile() + " " + e.getReason());
     }

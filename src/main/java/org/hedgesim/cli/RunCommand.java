@@ -81,6 +81,8 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
+    for (String n : result.notices()) err.println("hedgesim run: " + n);
+    err.flush();
     Headline.print(out, result);
     if (report) out.println("Report: " + result.folder().resolve(ReportCommand.FOLDER).resolve(org.hedgesim.analysis.Report.FILE));
     out.flush();

@@ -77,7 +77,9 @@ public final class ScenarioComparison {
       List<List<Key>> keys, List<double[][]> values, List<Bands> bands) {}
 
   /** What a comparison produced. */
-  public record Result(Path folder, Sample sample, List<Contrast> contrasts, int events, Duration elapsed) {}
+  /** {@code notices}: the stale staging folders of dead processes removed on the way. */
+  public record Result(Path folder, Sample sample, List<Contrast> contrasts, int events, Duration elapsed,
+      List<String> notices) {}
 
   /** Receives every replication's events, in order (arm, then replication). */
   @FunctionalInterface
@@ -209,7 +211,7 @@ public final class ScenarioComparison {
       beforeCommit.accept(folder.file(""));
       folder.commit();
       return new Result(folder.target(), sample, contrasts, eventCount[0],
-          Duration.between(started, Instant.now()));
+          Duration.between(started, Instant.now()), folder.notices());
     }
   }
 

@@ -28,9 +28,12 @@ public final class ScenarioRun {
   public static final List<String> FILES =
       List.of("timeseries.csv", "events.csv", "summary.csv", "manifest.json");
 
-  /** What a run produced: where, and the summary rows for the console. */
+  /**
+   * What a run produced: where, and the summary rows for the console; {@code notices} are the
+   * stale staging folders of dead processes removed on the way (ResultFolder#notices).
+   */
   public record Result(Path folder, Scenario scenario, List<SummaryTable.Row> summary,
-      int events, Duration elapsed) {}
+      int events, Duration elapsed, List<String> notices) {}
 
   /** Work done in the staging folder after every result file is written, before the commit. */
   @FunctionalInterface
@@ -110,7 +113,7 @@ public final class ScenarioRun {
       beforeCommit.accept(folder.file(""));
       folder.commit();
       return new Result(folder.target(), scenario, summary[0].rows(), eventCount[0],
-          Duration.between(started, Instant.now()));
+          Duration.between(started, Instant.now()), folder.notices());
     }
   }
 

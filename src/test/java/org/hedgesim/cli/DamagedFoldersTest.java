@@ -317,6 +317,19 @@ class DamagedFoldersTest {
     assertEquals(List.of("events.csv", "manifest.json", "report", "summary.csv", "timeseries.csv"), names(out));
   }
 
+  @Test
+  void run_removesTheStagingFolderOfAKilledRun_andSaysSo() throws Exception {
+    Path parent = Files.createDirectories(dir.resolve("runs"));
+    long dead = deadPid();
+    Path stale = Files.createDirectory(parent.resolve(".r.partial-" + dead + "@" + FolderLock.host()));
+    Files.writeString(stale.resolve("timeseries.csv"), "half a file");
+    Cli c = Cli.run("run", Fixtures.scenarioFile("two-powers.yaml").toString(), "--out", parent.resolve("r").toString());
+    assertEquals(0, c.exit(), c.err());
+    assertEquals("hedgesim run: removed stale partial folder " + stale + " left by process " + dead
+        + System.lineSeparator(), c.err());
+    assertEquals(List.of("r"), names(parent));
+  }
+
   // ------------------------------------------------------------------ resume of a damaged finished sweep
 
   private Cli resume(Path out) {
