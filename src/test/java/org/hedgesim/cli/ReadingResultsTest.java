@@ -90,8 +90,8 @@ class ReadingResultsTest {
     }
   }
 
+  /** Skips the test; SkipReasons prints the reason on the console. */
   private static void skip(String why) {
-    System.out.println("ReadingResultsTest skipped: " + why);
     Assumptions.assumeTrue(false, why);
   }
 
