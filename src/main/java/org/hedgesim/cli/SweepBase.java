@@ -97,6 +97,27 @@ abstract class SweepBase implements Callable<Integer> {
     return null;
   }
 
+  /**
+   * The latest folder under {@code root} (by name: the default folders are named by date and time)
+   * whose resumable staging folder exists, that is a sweep started there and not finished; only
+   * folders whose name ends with {@code suffix} (a shard's) and has no other shard suffix count.
+   * Null when there is none.
+   */
+  static Path latestUnfinished(Path root, String suffix) throws IOException {
+    if (!Files.isDirectory(root)) return null;
+    try (java.util.stream.Stream<Path> s = Files.list(root)) {
+      return s.filter(Files::isDirectory)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> {
+            String n = p.getFileName().toString();
+            return suffix.isEmpty() ? !n.contains("-shard-") : n.endsWith(suffix);
+          })
+          .filter(p -> Files.isDirectory(org.hedgesim.output.ResultFolder.stagingOf(p)))
+          .max(java.util.Comparator.comparing(p -> p.getFileName().toString()))
+          .orElse(null);
+    }
+  }
+
   /** What to print (and write) once the sweep is done or found complete; returns the exit code. */
   abstract int finish(PrintWriter out, PrintWriter err, Sweep sweep, SweepRun.Result result) throws IOException;
 
@@ -111,9 +132,6 @@ abstract class SweepBase implements Callable<Integer> {
     String problem = output.problem() != null ? output.problem() : progressProblem();
     if (problem == null) problem = problem();
     if (problem != null) return usage(err, problem);
-    if (resume && output.out == null) {
-      return usage(err, "--resume needs --out DIR, the folder of the sweep to finish");
-    }
     Sweep sweep;
     try {
       sweep = load();
@@ -138,8 +156,17 @@ abstract class SweepBase implements Callable<Integer> {
       return failure(err, (to - from) + " runs is more than " + LARGE_RUNS_TEXT + " in one process: "
           + estimate(sweep, from, to, t) + ". Add --yes to start it, or make it smaller (--shard K/N splits it).");
     }
-    Path target = output.target(sweep.name(),
-        shard.whole() ? "" : "-shard-" + shard.index() + "-of-" + shard.count());
+    String suffix = shard.whole() ? "" : "-shard-" + shard.index() + "-of-" + shard.count();
+    if (resume && output.out == null) {
+      Path found = latestUnfinished(output.resultsRoot.resolve(sweep.name()), suffix);
+      if (found == null) {
+        return usage(err, "--resume without --out: no unfinished folder of sweep " + sweep.name() + " under "
+            + output.resultsRoot.resolve(sweep.name()) + "; give the folder to finish with --out DIR");
+      }
+      err.println("hedgesim " + name() + ": resuming " + found + ", the latest unfinished folder of this sweep");
+      output.out = found;
+    }
+    Path target = output.target(sweep.name(), suffix);
     err.println(plan);
     err.println("results: " + target + (resume ? "" : "  (if interrupted, finish with the same command"
         + (output.out == null ? " and --out " + target : "") + " and --resume)"));

@@ -289,7 +289,7 @@ class SweepCommandTest {
     String f = resource("tiny-sweep.yaml").toString();
     assertRefused(Cli.run("sweep", f, "--shard", "4/3"), "--shard: expected K/N with 1 <= K <= N, found '4/3'");
     assertRefused(Cli.run("sweep", f, "--shard", "two"), "--shard: expected K/N");
-    assertRefused(Cli.run("sweep", f, "--resume"), "--resume needs --out DIR");
+    assertRefused(Cli.run("sweep", f, "--resume", "--results", dir.resolve("nothing-here").toString()), "--resume without --out: no unfinished folder");
     assertRefused(Cli.run("sweep", f, "--threads", "0"), "--threads must be between 1 and 1024, found 0");
     assertRefused(Cli.run("merge", dir.toString()), "Missing required option: '--out=DIR'");
   }
@@ -307,5 +307,29 @@ class SweepCommandTest {
     Cli quiet = Cli.run("sweep", resource("tiny-sweep.yaml").toString(), "--out", dir.resolve("q").toString(),
         "--progress", "none");
     assertFalse(quiet.err().contains("runs/s"), quiet.err());
+  }
+
+  @Test
+  void resumeWithoutOut_takesTheLatestUnfinishedFolderOfTheSweep_orSaysThereIsNone() throws IOException {
+    Path results = dir.resolve("resumable-results");
+    Cli none = Cli.run("sweep", resource("tiny-sweep.yaml").toString(), "--resume", "--results", results.toString(),
+        "--progress", "none");
+    assertEquals(2, none.exit());
+    assertTrue(none.err().contains("--resume without --out: no unfinished folder of sweep tiny-sweep under "
+        + results.resolve("tiny-sweep") + "; give the folder to finish with --out DIR"), none.err());
+    // two interrupted sweeps (their staging folders left), and one finished folder that is later by name
+    Path root = Files.createDirectories(results.resolve("tiny-sweep"));
+    for (String n : java.util.List.of("20260101-090000", "20260102-090000")) {
+      Files.createDirectories(root.resolve(n));
+      Files.createDirectories(root.resolve("." + n + ".partial"));
+    }
+    Files.createDirectories(root.resolve("20260103-090000"));
+    Cli c = Cli.run("sweep", resource("tiny-sweep.yaml").toString(), "--resume", "--results", results.toString(),
+        "--progress", "none");
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.err().contains("resuming " + root.resolve("20260102-090000") + ", the latest unfinished folder"), c.err());
+    assertTrue(Files.isRegularFile(root.resolve("20260102-090000/runs.csv")), "finished in place");
+    assertFalse(Files.exists(root.resolve(".20260102-090000.partial")));
+    assertTrue(Files.isDirectory(root.resolve(".20260101-090000.partial")), "the older one is left alone");
   }
 }
