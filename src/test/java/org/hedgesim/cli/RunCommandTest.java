@@ -266,4 +266,26 @@ class RunCommandTest {
     assertEquals(2, c.exit());
     assertTrue(c.err().contains("--replications must be from 1 to 1000000"), c.err());
   }
+
+  @Test
+  void readmesSampleOutput_isWhatTheRunPrints() throws IOException {
+    List<String> readme = Files.readAllLines(Fixtures.repo().resolve("README.md"));
+    int i = readme.indexOf("## What a run prints and writes");
+    while (!readme.get(i).equals("```")) i++;
+    List<String> sample = new java.util.ArrayList<>();
+    for (i++; !readme.get(i).equals("```"); i++) sample.add(readme.get(i));
+    Cli c = Cli.run("run", Fixtures.scenarioFile("clv-dta-exit.yaml").toString(), "--out", dir.resolve("readme").toString());
+    assertEquals(0, c.exit(), c.err());
+    List<String> printed = c.out().lines().toList();
+    int checked = 0;
+    for (String line : sample) {
+      if (line.equals("...") || line.strip().equals("...") || line.contains(" events in ")) continue;
+      assertTrue(printed.contains(line), "README's line is printed: '" + line + "'\n" + c.out());
+      checked++;
+    }
+    assertTrue(checked >= 6, "lines checked: " + checked);
+    String last = printed.get(printed.size() - 1);
+    assertTrue(last.matches("\\d+ events in [0-9.]+ s\\. Results: .*") && sample.get(sample.size() - 1)
+        .startsWith(last.substring(0, last.indexOf(" events")) + " events in "), last);
+  }
 }
