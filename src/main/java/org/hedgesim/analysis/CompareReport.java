@@ -88,42 +88,10 @@ final class CompareReport {
           + "of both scenarios, so the scenarios' own scripts set them (listed after the responses).",
           flagged, rows.size(), q05, responses.size(), fixed.size()));
       h.el("h4", "Model responses: the " + Math.min(TOP, responses.size()) + " largest by |d_av|");
-      h.open("table", "class", "data").nl();
-      h.open("thead").open("tr");
-      for (String col : List.of("outcome", "mean A", "mean " + letter, letter + " - A", "95% CI", "d_z", "d_av", "q")) {
-        h.el("th", col);
-      }
-      h.close("tr").close("thead").open("tbody").nl();
-      for (Effect e : responses.stream().limit(TOP).toList()) {
-        PairedDifference d = e.d();
-        h.open("tr");
-        h.el("td", e.label());
-        h.el("td", RunReport.fmt(d.meanA()), "class", "num");
-        h.el("td", RunReport.fmt(d.meanB()), "class", "num");
-        h.el("td", (d.difference() > 0 ? "+" : "") + RunReport.fmt(d.difference()), "class", "num");
-        h.el("td", "[" + RunReport.fmt(d.ciLow()) + ", " + RunReport.fmt(d.ciHigh()) + "]", "class", "num");
-        h.el("td", dz(d.effectDz()), "class", "num");
-        h.el("td", dz(d.effectDav()), "class", "num");
-        h.el("td", RunReport.fmt(e.q()), "class", "num");
-        h.close("tr");
-      }
-      h.close("tbody").close("table");
+      effectTable(h, responses, letter, true);
       if (!fixed.isEmpty()) {
         h.el("h4", "Set by the scenarios: the same in every replication of both");
-        h.open("table", "class", "data").nl();
-        h.open("thead").open("tr");
-        for (String col : List.of("outcome", "A", letter, letter + " - A")) h.el("th", col);
-        h.close("tr").close("thead").open("tbody").nl();
-        for (Effect e : fixed.stream().limit(TOP).toList()) {
-          PairedDifference d = e.d();
-          h.open("tr");
-          h.el("td", e.label());
-          h.el("td", RunReport.fmt(d.meanA()), "class", "num");
-          h.el("td", RunReport.fmt(d.meanB()), "class", "num");
-          h.el("td", (d.difference() > 0 ? "+" : "") + RunReport.fmt(d.difference()), "class", "num");
-          h.close("tr");
-        }
-        h.close("tbody").close("table");
+        effectTable(h, fixed, letter, false);
       }
       List<String> onlyA = texts(c.path("only_in_a"));
       List<String> onlyB = texts(c.path("only_in_b"));
@@ -188,6 +156,35 @@ final class CompareReport {
 
   private static double num(Map<String, String> r, String col) {
     return ResultFiles.number(r.get(col));
+  }
+
+  /**
+   * A table of the first {@link #TOP} effects: outcome, both means and the difference, and with
+   * {@code spread} also the interval, the effect sizes and q (which say nothing where nothing varies).
+   */
+  private static void effectTable(Html h, List<Effect> effects, String letter, boolean spread) {
+    List<String> cols = spread ? List.of("outcome", "mean A", "mean " + letter, letter + " - A", "95% CI", "d_z", "d_av", "q")
+        : List.of("outcome", "A", letter, letter + " - A");
+    h.open("table", "class", "data").nl();
+    h.open("thead").open("tr");
+    for (String col : cols) h.el("th", col);
+    h.close("tr").close("thead").open("tbody").nl();
+    for (Effect e : effects.stream().limit(TOP).toList()) {
+      PairedDifference d = e.d();
+      h.open("tr");
+      h.el("td", e.label());
+      h.el("td", RunReport.fmt(d.meanA()), "class", "num");
+      h.el("td", RunReport.fmt(d.meanB()), "class", "num");
+      h.el("td", (d.difference() > 0 ? "+" : "") + RunReport.fmt(d.difference()), "class", "num");
+      if (spread) {
+        h.el("td", "[" + RunReport.fmt(d.ciLow()) + ", " + RunReport.fmt(d.ciHigh()) + "]", "class", "num");
+        h.el("td", dz(d.effectDz()), "class", "num");
+        h.el("td", dz(d.effectDav()), "class", "num");
+        h.el("td", RunReport.fmt(e.q()), "class", "num");
+      }
+      h.close("tr");
+    }
+    h.close("tbody").close("table");
   }
 
   /**

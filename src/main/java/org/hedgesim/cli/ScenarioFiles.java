@@ -57,7 +57,7 @@ final class ScenarioFiles {
   }
 
   /** The environment variable that raises the size limit of scenario files (YamlReader.LIMIT_MB). */
-  static final String LIMIT_VARIABLE = "HEDGESIM_SCENARIO_LIMIT_MB";
+  static final String LIMIT_VARIABLE = org.hedgesim.scenario.YamlReader.LIMIT_VARIABLE;
 
   /**
    * What is wrong with a value of {@value #LIMIT_VARIABLE}, or null when it is unset, blank or a
@@ -65,10 +65,7 @@ final class ScenarioFiles {
    * than read as the default, so that a typo does not leave a large file refused for no clear reason.
    */
   static String limitProblem(String value) {
-    if (value == null || value.isBlank()) return null;
-    String v = value.strip();
-    if (v.matches("\\d{1,4}") && Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 1024) return null;
-    return LIMIT_VARIABLE + " must be a whole number of MiB from 1 to 1024, found '" + value + "'";
+    return org.hedgesim.scenario.YamlReader.limitProblem(value);
   }
 
   static void print(ScenarioException e, PrintWriter err) {

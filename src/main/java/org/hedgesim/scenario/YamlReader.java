@@ -66,14 +66,21 @@ public final class YamlReader {
   /** Most values (scalars, mappings, lists) in a file, counted as written and again once aliases are expanded. */
   public static final int MAX_NODES = 50_000 * LIMIT_MB;
 
+  /** The environment variable that raises the size limit of scenario files. */
+  public static final String LIMIT_VARIABLE = "HEDGESIM_SCENARIO_LIMIT_MB";
+
+  /** The limit in MiB: the variable's value when it is valid, else 1 (the command line refuses it first). */
   private static int limitMegabytes() {
-    String v = System.getenv("HEDGESIM_SCENARIO_LIMIT_MB");
-    if (v == null || v.isBlank()) return 1;
-    try {
-      return Math.max(1, Math.min(1024, Integer.parseInt(v.strip())));
-    } catch (NumberFormatException e) {
-      return 1;
-    }
+    String v = System.getenv(LIMIT_VARIABLE);
+    return v == null || limitProblem(v) != null || v.isBlank() ? 1 : Integer.parseInt(v.strip());
+  }
+
+  /** What is wrong with a value of {@link #LIMIT_VARIABLE} (a whole number of MiB, 1 to 1024), or null. */
+  public static String limitProblem(String value) {
+    if (value == null || value.isBlank()) return null;
+    String v = value.strip();
+    if (v.matches("\\d{1,4}") && Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 1024) return null;
+    return LIMIT_VARIABLE + " must be a whole number of MiB from 1 to 1024, found '" + value + "'";
   }
 
   /** How the problem of a document that is no mapping begins. */
