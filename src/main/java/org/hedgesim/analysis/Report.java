@@ -91,7 +91,7 @@ public final class Report {
 
   // ------------------------------------------------------------------ the page
 
-  private static final String STYLE = String.join("\n",
+  static final String STYLE = String.join("\n",
       "body{font-family:sans-serif;color:#111;background:#fff;max-width:64rem;margin:1.5rem auto;padding:0 1rem;line-height:1.4}",
       "h1{font-size:1.6rem;margin-bottom:.2rem}h2{border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2.2rem}",
       "h3{margin-top:1.4rem}p.lead{font-size:1.05rem;color:#333}",

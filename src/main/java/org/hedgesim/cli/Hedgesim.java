@@ -40,6 +40,7 @@ public final class Hedgesim implements java.util.concurrent.Callable<Integer> {
     m.put("sweep", SweepCommand::new);
     m.put("merge", MergeCommand::new);
     m.put("sensitivity", SensitivityCommand::new);
+    m.put("discover", DiscoverCommand::new);
     m.put("report", ReportCommand::new);
     m.put("verify", VerifyCommand::new);
     m.put("validate", ValidateCommand::new);
