@@ -12,7 +12,10 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  * dimension at a time, each step taking the slice whose removal raises the box's density most per
  * case removed (for slices of equal size: the one that leaves the densest box; a level of a
  * categorical dimension or a group of tied values may be thicker, and must earn its size), until the
- * box would hold less than {@code minMass} of the cases or no slice raises its density. The boxes
+ * box would hold less than {@code minMass} of the cases or holds only cases of interest. A step may
+ * lower the density (when every slice holds more than the box's share of interest, as at the start
+ * when the cases of interest lie in two corners); peeling goes on, as in Friedman and Fisher, and the
+ * choice from the trajectory ({@link #choose}) passes over such boxes. The boxes
  * met on the way form the peeling trajectory, from high coverage and low density to the reverse; one
  * is chosen from it, then pasted: widened again, a slice at a time, while that raises its density.
  *
@@ -205,9 +208,9 @@ public final class Prim {
     while (w.cases > 0 && w.interest < w.cases) {
       Move best = null;
       double current = (double) w.interest / w.cases;
-      double bestGain = 0;
+      double bestGain = Double.NEGATIVE_INFINITY;
       for (int d = 0; d < dims; d++) {
-        for (Move m : categorical[d] ? levelPeels(w, d) : List.of(lowerPeel(w, d), upperPeel(w, d))) {
+        for (Move m : categorical[d] ? levelPeels(w, d) : Arrays.asList(lowerPeel(w, d), upperPeel(w, d))) {
           if (m == null) continue;
           int left = w.cases - m.cases();
           if (left < smallest || left == 0) continue;
@@ -428,11 +431,12 @@ public final class Prim {
 
   /**
    * The default choice from a trajectory: among the boxes that cover at least half of the cases of
-   * interest, the densest; and of the boxes within one binomial standard error of that density, the
-   * one of largest coverage (the earliest in the trajectory). Peeling inside a box of uniform density
-   * raises the density only by chance, and only by chance picks the densest of several slices, so
-   * "the densest" alone would drift deep into the box; the one-standard-error rule (Breiman et al.
-   * 1984, for the size of a tree) keeps the largest box that is not measurably less dense.
+   * interest, the densest; then, going back up the trajectory, the largest box whose extra cases
+   * (those it holds beyond the densest box, which it contains) are not significantly less often of
+   * interest than the densest box's cases: a one-sided binomial test at 5%. Peeling inside a region
+   * of even density raises the density only by chance, and picking the best of many slices makes
+   * chance look like a gain, so "the densest" alone drifts deep into the region; the test keeps the
+   * largest box that is not measurably worse.
    *
    * @return the step of the chosen box
    */
@@ -443,12 +447,18 @@ public final class Prim {
       if (b.coverage() >= 0.5 && b.density() > trajectory.get(densest).density()) densest = s;
     }
     PrimBox top = trajectory.get(densest);
-    double p = top.density();
-    double se = Math.sqrt(p * (1 - p) / top.cases());
     for (int s = 0; s < densest; s++) {
       PrimBox b = trajectory.get(s);
-      if (b.coverage() >= 0.5 && b.density() >= p - se) return s;
+      if (b.coverage() < 0.5) continue;
+      int extra = b.cases() - top.cases();
+      int extraInterest = b.interest() - top.interest();
+      if (extra <= 0) return s;
+      BinomialDistribution d = new BinomialDistribution(null, extra, top.density());
+      if (d.cumulativeProbability(extraInterest) >= CHOICE_LEVEL) return s;
     }
     return densest;
   }
+
+  /** The level of the test of {@link #choose}. */
+  static final double CHOICE_LEVEL = 0.05;
 }
