@@ -25,19 +25,20 @@ import picocli.CommandLine.Option;
     header = "Measure the model's and the engine's speed.",
     description = {"Measure the model and the engine (docs/PERFORMANCE.md): cost per agent-step on",
         "MASON against the same phases in a plain loop; sweep throughput on 1 and 2 threads;",
-        "start-up of './hedgesim run'; time per step as the world grows; the heap of a long sweep.",
+        "start-up of './hedgesim run'; time per step as the world grows; the heap of a long sweep;",
+        "PRIM (hedgesim discover) on 100,000 cases of 10 parameters.",
         "Prints a table of figures with their targets. Takes a few minutes; run it on a quiet machine."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:measured", "1:a measurement failed", "2:bad usage"})
 final class BenchCommand implements Callable<Integer> {
 
-  static final List<String> ITEMS = List.of("agent-step", "sweep", "startup", "scaling", "heap");
+  static final List<String> ITEMS = List.of("agent-step", "sweep", "startup", "scaling", "heap", "prim");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--only", split = ",", paramLabel = "ITEM",
-      description = "Only these measurements: agent-step, sweep, startup, scaling, heap (default: all).")
+      description = "Only these measurements: agent-step, sweep, startup, scaling, heap, prim (default: all).")
   List<String> only;
 
   @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
@@ -173,6 +174,15 @@ final class BenchCommand implements Callable<Integer> {
             String.format(Locale.ROOT, "%.1f MiB for %d runs, %.1f MiB for %d runs", h.smallMiB(),
                 h.smallRuns(), h.largeMiB(), h.largeRuns()),
             "flat in the number of runs", h.largeMiB() <= 1.25 * h.smallMiB() + 2));
+        progress(out, rows);
+      }
+      if (items.contains("prim")) {
+        Benchmarks.PrimTiming p = Benchmarks.prim(100_000, 10, Math.max(3, rounds));
+        rows.add(row(String.format(Locale.ROOT, "6. PRIM of hedgesim discover, %,d cases x %d parameters (median of %d)",
+                p.cases(), p.parameters(), Math.max(3, rounds)),
+            String.format(Locale.ROOT, "%.2f s for %d peeling steps, pasting, quasi-p-values and feature scores",
+                p.seconds(), p.steps()),
+            "< 5 s", p.seconds() < 5));
         progress(out, rows);
       }
     } finally {

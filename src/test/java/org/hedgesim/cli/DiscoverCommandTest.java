@@ -105,6 +105,19 @@ class DiscoverCommandTest {
   }
 
   @Test
+  void theSweepReport_showsTheBoxesFound() throws IOException {
+    Path copy = dir.resolve("report-of-sweep");
+    Cli d = Cli.run("discover", sweep.toString(), "--where", "hedging_index_S_mean > 0.9", "--out",
+        sweep.resolve("discover/for-the-report").toString());
+    assertEquals(0, d.exit(), d.err());
+    Cli r = Cli.run("report", sweep.toString(), "--out", copy.toString());
+    assertEquals(0, r.exit(), r.err());
+    String html = Files.readString(copy.resolve("report.html"));
+    assertTrue(html.contains("Scenario discovery (PRIM boxes)") && html.contains("discover/for-the-report:"), "a table of the boxes");
+    assertTrue(html.contains("hedging_index_S_mean &gt; 0.9 holds in"), "and their sentences");
+  }
+
+  @Test
   void badInput_exit2_withTheReason_andNothingWritten() throws IOException {
     Files.createDirectories(dir.resolve("taken"));
     Files.writeString(dir.resolve("taken/x"), "x");
