@@ -245,8 +245,8 @@ public final class Discovery {
         + " the peel leaving the densest box, while the box keeps min_mass of the cases and a peel raises its density;"
         + " then paste while that raises the density");
     method.put("box_choice", r.chosenStep() < 0
-        ? "among boxes with coverage >= 0.5 the densest; of those within one binomial standard error of its density,"
-            + " the one of largest coverage"
+        ? "among boxes with coverage >= 0.5 the densest; then back up the trajectory while the slice a step peeled"
+            + " off has a share of interest nearer the densest box's density than the density outside it"
         : "step " + r.chosenStep() + " of the trajectory, as asked with --box (box 1; later boxes by the default rule)");
     method.put("quasi_p", "one-sided binomial test: P(X >= box's cases of interest), X ~ Binomial(box's cases,"
         + " density of the box without that restriction)");

@@ -431,12 +431,13 @@ public final class Prim {
 
   /**
    * The default choice from a trajectory: among the boxes that cover at least half of the cases of
-   * interest, the densest; then, going back up the trajectory, the largest box whose extra cases
-   * (those it holds beyond the densest box, which it contains) are not significantly less often of
-   * interest than the densest box's cases: a one-sided binomial test at 5%. Peeling inside a region
-   * of even density raises the density only by chance, and picking the best of many slices makes
-   * chance look like a gain, so "the densest" alone drifts deep into the region; the test keeps the
-   * largest box that is not measurably worse.
+   * interest, the densest; then back up the trajectory, slice by slice, as long as the slice a step
+   * peeled off is more like the densest box's cases than like the cases outside it: its share of
+   * interest nearer the box's density than the density outside. Peeling inside a region of even
+   * density raises the density only by chance, and picking the best of many slices makes chance
+   * look like a gain, so "the densest" alone drifts deep into the region, the more so the more cases
+   * there are; a slice from inside the region looks like the box and is taken back, one from outside
+   * looks like the rest and stops the walk.
    *
    * @return the step of the chosen box
    */
@@ -447,18 +448,20 @@ public final class Prim {
       if (b.coverage() >= 0.5 && b.density() > trajectory.get(densest).density()) densest = s;
     }
     PrimBox top = trajectory.get(densest);
-    for (int s = 0; s < densest; s++) {
-      PrimBox b = trajectory.get(s);
-      if (b.coverage() < 0.5) continue;
-      int extra = b.cases() - top.cases();
-      int extraInterest = b.interest() - top.interest();
-      if (extra <= 0) return s;
-      BinomialDistribution d = new BinomialDistribution(null, extra, top.density());
-      if (d.cumulativeProbability(extraInterest) >= CHOICE_LEVEL) return s;
+    int outside = top.totalCases() - top.cases();
+    if (outside == 0) return densest;
+    double inDensity = top.density();
+    double outDensity = (double) (top.totalInterest() - top.interest()) / outside;
+    double midpoint = (inDensity + outDensity) / 2;
+    int chosen = densest;
+    while (chosen > 0) {
+      PrimBox larger = trajectory.get(chosen - 1);
+      PrimBox smaller = trajectory.get(chosen);
+      int slice = larger.cases() - smaller.cases();
+      double density = slice == 0 ? inDensity : (double) (larger.interest() - smaller.interest()) / slice;
+      if (larger.coverage() < 0.5 || density < midpoint) break;
+      chosen--;
     }
-    return densest;
+    return chosen;
   }
-
-  /** The level of the test of {@link #choose}. */
-  static final double CHOICE_LEVEL = 0.05;
 }

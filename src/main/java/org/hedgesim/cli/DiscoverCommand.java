@@ -68,7 +68,7 @@ final class DiscoverCommand implements Callable<Integer> {
       description = "Every run of runs.csv (default), or every design point with its replication means (summary.csv).")
   String table;
 
-  @Option(names = "--box", paramLabel = "N", description = "The step of the peeling trajectory to take as the box (default: the densest box covering at least half the cases of interest, within one standard error).")
+  @Option(names = "--box", paramLabel = "N", description = "The step of the peeling trajectory to take as the box (default: the densest box covering at least half the cases of interest, widened by the slices that look like it; docs/ANALYSIS.md).")
   Integer box;
 
   @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05", description = "Share of the box peeled per step, in (0, 0.5) (default: ${DEFAULT-VALUE}).")
