@@ -23,7 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * The page of {@code hedgesim discover --report}: the boxes in words and as a table, the peeling
  * trajectory (coverage against density, each box coloured by how many dimensions it restricts, the
  * chosen one marked) and the box limits (each restricted dimension's kept range within its whole
- * range, on a common 0 to 1 scale), as inline SVG, also written to plots/.
+ * range, on a common 0 to 1 scale), as inline SVG, also written to plots/ as SVG and PNG.
  */
 public final class DiscoverReport {
 
@@ -102,8 +102,9 @@ public final class DiscoverReport {
   private static int figure(Html h, Path plots, int n, String id, JFreeChart chart, String caption) throws IOException {
     String svg = ChartFiles.svg(chart, Report.WIDTH, Report.HEIGHT, "fig" + n);
     ChartFiles.writeSvg(svg, plots.resolve(id + ".svg"));
+    ChartFiles.writePng(chart, Report.WIDTH, Report.HEIGHT, plots.resolve(id + ".png"));
     h.open("figure", "id", "figure-" + n).nl().raw(svg).nl();
-    h.open("figcaption").el("strong", "Figure " + n + ". ").text(caption + " File: plots/" + id + ".svg.").close("figcaption");
+    h.open("figcaption").el("strong", "Figure " + n + ". ").text(caption + " Files: plots/" + id + ".svg, plots/" + id + ".png.").close("figcaption");
     h.close("figure");
     return n;
   }
