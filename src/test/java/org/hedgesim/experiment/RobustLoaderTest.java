@@ -126,6 +126,21 @@ class RobustLoaderTest {
   }
 
   @Test
+  void shippedStudies_load() throws Exception {
+    List<Path> files;
+    try (var s = Files.list(Fixtures.repo().resolve("scenarios/robust"))) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertTrue(!files.isEmpty());
+    for (Path f : files) {
+      RobustStudy s = RobustLoader.load(f, f.toString());
+      assertTrue(s.runs() > 0, f.toString());
+      for (var p : s.levers()) assertTrue(p.source() != null, f + ": a source for lever " + p.name());
+      for (var p : s.uncertainties()) assertTrue(p.source() != null, f + ": a source for uncertainty " + p.name());
+    }
+  }
+
+  @Test
   void aSweepFile_isNotARobustFile() throws Exception {
     Path f = dir.resolve("s.yaml");
     Files.writeString(f, "sweep: s\nscenario: x.yaml\n");
