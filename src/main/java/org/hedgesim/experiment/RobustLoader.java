@@ -50,6 +50,11 @@ public final class RobustLoader {
     problems = shared.problems();
   }
 
+  /** Whether a YAML document is a robust-decision file (it has a {@code robust:} key). */
+  public static boolean isRobust(YMap document) {
+    return document.has("robust") && !document.has("sweep");
+  }
+
   public static RobustStudy load(Path file, String displayName) throws ScenarioException {
     return new RobustLoader(displayName).read(file, displayName);
   }

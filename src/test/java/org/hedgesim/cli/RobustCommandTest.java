@@ -50,6 +50,17 @@ class RobustCommandTest {
   }
 
   @Test
+  void validate_checksARobustFileWithoutRunningIt() throws Exception {
+    Path good = tiny("minimize");
+    Cli ok = Cli.run("validate", good.toString());
+    assertEquals(0, ok.exit(), ok.err());
+    assertTrue(ok.out().contains(good + ": OK"), ok.out());
+    Cli bad = Cli.run("validate", tiny("sideways").toString());
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains(":19:16: objectives[0].direction: expected one of maximize | minimize"), bad.err());
+  }
+
+  @Test
   void badFile_exitsWithTwo_namesTheLine_andWritesNothing() throws Exception {
     Path out = dir.resolve("out");
     Cli c = Cli.run("robust", tiny("upward").toString(), "--out", out.toString());
