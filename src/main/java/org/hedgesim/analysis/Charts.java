@@ -224,13 +224,33 @@ public final class Charts {
 
   /**
    * The trade-off of two objectives: one point per lever setting, filled black when it is on the
-   * Pareto set and open otherwise, so the set reads in greyscale print.
+   * Pareto set and open otherwise, so the set reads in greyscale print; each point carries its
+   * label (the setting's number, say).
    */
   public static JFreeChart tradeOff(String title, String subtitle, String xLabel, String yLabel, double[][] points,
-      boolean[] pareto) {
+      boolean[] pareto, List<String> labels) {
     XYSeries on = new XYSeries("on the Pareto set", false, true);
     XYSeries off = new XYSeries("dominated", false, true);
-    for (int i = 0; i < points.length; i++) (pareto[i] ? on : off).add(points[i][0], points[i][1]);
+    List<List<String>> names = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>());
+    int[] place = new int[points.length];
+    for (int i = 0; i < points.length; i++) {
+      List<String> own = names.get(pareto[i] ? 0 : 1);
+      place[i] = own.size();
+      (pareto[i] ? on : off).add(points[i][0], points[i][1]);
+      // settings on the same spot share one label, "0, 1", rather than print over each other
+      String label = labels.get(i);
+      for (int j = 0; j < i; j++) {
+        if (points[j][0] == points[i][0] && points[j][1] == points[i][1]) {
+          List<String> first = names.get(pareto[j] ? 0 : 1);
+          if (!first.get(place[j]).isEmpty()) {
+            first.set(place[j], first.get(place[j]) + ", " + label);
+            label = "";
+            break;
+          }
+        }
+      }
+      own.add(label);
+    }
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(on);
     data.addSeries(off);
@@ -245,7 +265,11 @@ public final class Charts {
       r.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
       r.setSeriesPaint(i, Color.BLACK);
       r.setSeriesShapesFilled(i, i == 0);
+      r.setSeriesItemLabelsVisible(i, true);
     }
+    r.setBaseItemLabelGenerator((dataset, series, item) -> names.get(series).get(item));
+    r.setBaseItemLabelFont(TICK);
+    y.setUpperMargin(0.12);
     XYPlot plot = new XYPlot(data, x, y, r);
     stylePlot(plot);
     return chart(title, subtitle, plot, true);

@@ -87,12 +87,18 @@ final class RobustReport {
       }
       JsonNode oa = rb.path("objectives").get(0);
       JsonNode ob = rb.path("objectives").get(1);
+      List<String> numbers = new ArrayList<>();
+      List<String> key = new ArrayList<>();
+      for (int i = 0; i < labels.size(); i++) {
+        numbers.add(Integer.toString(i));
+        key.add(i + ": " + labels.get(i));
+      }
       figures.add(new ReportContent.Figure("trade-off", "The trade-off: each lever setting's percentile of " + a
           + " against that of " + b + "; filled points are on the Pareto set (no other setting is as good on both "
-          + "and better on one). Settings: " + String.join("; ", labels) + ".",
+          + "and better on one). Settings: " + String.join("; ", key) + ".",
           Charts.tradeOff("Trade-off of the objectives", "Pareto set filled", a + " p" + number(oa.path("percentile")
               .asDouble()) + " (" + oa.path("direction").asText() + ")", b + " p" + number(ob.path("percentile")
-              .asDouble()) + " (" + ob.path("direction").asText() + ")", points, pareto)));
+              .asDouble()) + " (" + ob.path("direction").asText() + ")", points, pareto, numbers)));
     }
 
     String summary = String.format(Locale.ROOT, "Robust decisions %s on %s: %d lever settings x %d futures x %d "
