@@ -40,6 +40,32 @@ public final class Fixtures {
     return repo().resolve("scenarios").resolve(name);
   }
 
+  /** Folders under scenarios/ whose scenario files ship too (hindcasts, fitted to data). */
+  public static final List<String> SHIPPED_SUBFOLDERS = List.of("hindcast");
+
+  /**
+   * Every shipped scenario file, sorted: the YAML files of scenarios/ and of its
+   * {@link #SHIPPED_SUBFOLDERS}. A file of a subfolder counts only if it is a scenario (it has a
+   * top-level {@code scenario:} key), since a calibration file may sit beside its hindcast.
+   */
+  public static List<Path> shippedScenarios() throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (var s = Files.list(repo().resolve("scenarios"))) {
+      s.filter(p -> p.toString().endsWith(".yaml")).forEach(out::add);
+    }
+    for (String sub : SHIPPED_SUBFOLDERS) {
+      Path dir = repo().resolve("scenarios").resolve(sub);
+      if (!Files.isDirectory(dir)) continue;
+      try (var s = Files.list(dir)) {
+        for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+          if (Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("scenario:"))) out.add(p);
+        }
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
   public static Scenario scenario(String name) {
     try {
       return ScenarioLoader.load(scenarioFile(name));

@@ -26,7 +26,8 @@ class GenericEngineTest {
   @Test
   void mainSources_nameNoActorFrameworkOrProjectOfTheShippedScenarios() throws IOException {
     Set<String> names = new LinkedHashSet<>();
-    for (String f : List.of("as-it-happened-2024.yaml", "us-positive-reinforcement.yaml")) {
+    for (String f : List.of("as-it-happened-2024.yaml", "us-positive-reinforcement.yaml",
+        "hindcast/cambodia-2019.yaml")) {
       Scenario s = Fixtures.scenario(f);
       for (ActorSpec a : s.actors()) {
         names.add(a.id());

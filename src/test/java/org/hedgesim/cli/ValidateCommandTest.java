@@ -84,9 +84,7 @@ class ValidateCommandTest {
   }
 
   static List<Path> referenceScenarios() throws IOException {
-    try (Stream<Path> s = Files.list(Fixtures.repo().resolve("scenarios"))) {
-      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    return Fixtures.shippedScenarios();
   }
 
   @ParameterizedTest(name = "{0}")

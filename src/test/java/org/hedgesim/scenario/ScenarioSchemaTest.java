@@ -77,9 +77,7 @@ class ScenarioSchemaTest {
 
   static List<Path> validFiles() throws IOException {
     List<Path> out = new ArrayList<>();
-    try (Stream<Path> s = Files.list(Fixtures.repo().resolve("scenarios"))) {
-      s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(out::add);
-    }
+    out.addAll(Fixtures.shippedScenarios());
     out.add(CORPUS.resolve("parents/two-powers.yaml"));
     out.add(Fixtures.repo().resolve(
         "src/test/resources/org/hedgesim/scenario/ScenarioLoaderFuzzTestInputs/two-powers-exit"));

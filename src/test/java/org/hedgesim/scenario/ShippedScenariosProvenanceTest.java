@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.hedgesim.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ class ShippedScenariosProvenanceTest {
     List<String> missing = new ArrayList<>();
     int numbers = 0;
     for (Path f : shipped()) {
-      Scenario s = Fixtures.scenario(f.getFileName().toString());
+      Scenario s = Fixtures.load(f);
       Provenance.unsourced(s).forEach(p -> missing.add(p.toString()));
       numbers += (int) s.provenance().stream().filter(v -> Provenance.isNumber(v.value())).count();
     }
@@ -34,7 +33,7 @@ class ShippedScenariosProvenanceTest {
   void everySourceNamesItsKind() throws IOException {
     List<String> vague = new ArrayList<>();
     for (Path f : shipped()) {
-      for (SourcedValue v : Fixtures.scenario(f.getFileName().toString()).provenance()) {
+      for (SourcedValue v : Fixtures.load(f).provenance()) {
         String src = v.source();
         if (src == null || v.origin().file().equals(Inheritance.DEFAULTS_NAME)) continue;
         boolean ok = src.startsWith("assumption") || src.startsWith("FACTS.md")
@@ -52,7 +51,7 @@ class ShippedScenariosProvenanceTest {
     java.util.Set<String> cited = new java.util.TreeSet<>();
     java.util.regex.Pattern file = java.util.regex.Pattern.compile("^([0-9]{3}_[0-9a-f]{16}\\.txt|FACTS\\.md)");
     for (Path f : shipped()) {
-      for (SourcedValue v : Fixtures.scenario(f.getFileName().toString()).provenance()) {
+      for (SourcedValue v : Fixtures.load(f).provenance()) {
         if (v.source() == null) continue;
         java.util.regex.Matcher m = file.matcher(v.source());
         if (m.find()) cited.add(m.group(1));
@@ -102,8 +101,6 @@ class ShippedScenariosProvenanceTest {
   }
 
   private static List<Path> shipped() throws IOException {
-    try (Stream<Path> s = Files.list(Fixtures.repo().resolve("scenarios"))) {
-      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    return Fixtures.shippedScenarios();
   }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.hedgesim.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -72,6 +71,11 @@ class ValueRangesTest {
   @SuppressWarnings("unchecked")
   private static void numericKeys(Object data, String path, TreeSet<String> into) {
     if (data instanceof Map<?, ?> m) {
+      if (path.equals("events.set") && m.get("path") instanceof String target) {
+        // a set's value takes the range of the key it sets: actors[A].growth -> actors.growth
+        numericKeys(m.get("value"), target.replaceAll("\\[[^\\]]*\\]", ""), into);
+        return;
+      }
       for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
         if (e.getKey().equals("source")) continue;
         numericKeys(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), into);
@@ -97,16 +101,14 @@ class ValueRangesTest {
   @SuppressWarnings("unchecked")
   void everyNumberOfTheShippedScenarios_hasARange() throws IOException {
     TreeSet<String> keys = new TreeSet<>();
-    try (Stream<Path> s = Files.list(Fixtures.repo().resolve("scenarios"))) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-        Map<String, Object> data = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
-            .load(Files.readString(f));
-        for (Map.Entry<String, Object> e : data.entrySet()) {
-          if (e.getValue() instanceof List<?> list) {
-            for (Object item : list) numericKeys(item, e.getKey(), keys);
-          } else if (!e.getKey().equals("seed")) {
-            numericKeys(e.getValue(), e.getKey(), keys);
-          }
+    for (Path f : Fixtures.shippedScenarios()) {
+      Map<String, Object> data = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
+          .load(Files.readString(f));
+      for (Map.Entry<String, Object> e : data.entrySet()) {
+        if (e.getValue() instanceof List<?> list) {
+          for (Object item : list) numericKeys(item, e.getKey(), keys);
+        } else if (!e.getKey().equals("seed")) {
+          numericKeys(e.getValue(), e.getKey(), keys);
         }
       }
     }
