@@ -42,6 +42,15 @@ public final class CalibrationJournal implements AbcSmc.Journal {
     this.replace = replace;
   }
 
+  /** What a journal belongs to: the version, the inputs' hashes and the method. */
+  public static String fingerprint(Calibration c) throws IOException {
+    StringBuilder b = new StringBuilder(org.hedgesim.experiment.Version.get()).append(' ')
+        .append(org.hedgesim.output.Hashes.sha256(c.path()));
+    for (Path p : c.base().paths()) if (Files.isRegularFile(p)) b.append(' ').append(org.hedgesim.output.Hashes.sha256(p));
+    for (Path p : c.observationPaths()) b.append(' ').append(org.hedgesim.output.Hashes.sha256(p));
+    return b.append(' ').append(c.method().word).toString();
+  }
+
   /** A journal that belongs to another calibration than the one resumed. */
   public static final class Mismatch extends RuntimeException {
     private static final long serialVersionUID = 1L;

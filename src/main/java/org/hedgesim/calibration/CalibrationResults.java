@@ -37,10 +37,10 @@ public final class CalibrationResults {
    *
    * @param target where the folder will be once committed, for the relative path of calibrated.yaml
    */
-  public static Summary write(Calibration c, AbcSmc.Outcome outcome, Path folder, Path target, String command)
+  public static Summary write(Calibration c, Estimate outcome, Path folder, Path target, String command)
       throws IOException {
-    Population last = outcome.last();
-    List<PosteriorSummary> summary = PosteriorSummary.of(c, last);
+    Population last = outcome.predictive();
+    List<PosteriorSummary> summary = outcome.summary();
     List<PredictiveFit> fit = PredictiveFit.of(c, last);
     List<Scores> scores = Scores.of(fit);
     String hash = Hashes.sha256(c.path());
@@ -49,26 +49,23 @@ public final class CalibrationResults {
     writeFit(fit, folder.resolve("fit.csv"));
     writeScores(scores, folder.resolve("scores.csv"));
     writeGenerations(outcome, folder.resolve("generations.csv"));
+    List<String> files = new ArrayList<>(FILES);
+    if (!outcome.profiles().isEmpty()) {
+      writeProfiles(c, outcome, folder.resolve("profiles.csv"));
+      files.add("profiles.csv");
+    }
     String extendsPath = CalibratedScenario.relative(target, c.base().paths().get(0));
     try {
       Files.writeString(folder.resolve("calibrated.yaml"),
-          CalibratedScenario.yaml(c, summary, extendsPath, hash, describeMethod(c, outcome)), StandardCharsets.UTF_8);
+          CalibratedScenario.yaml(c, summary, extendsPath, hash, outcome.method()), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new WriteFailure("calibrated.yaml", e);
     }
-    JsonFile.write(folder.resolve("manifest.json"), manifest(c, outcome, hash, command).outputs(folder, FILES).tree());
+    JsonFile.write(folder.resolve("manifest.json"), manifest(c, outcome, hash, command).outputs(folder, files).tree());
     return new Summary(summary, fit, scores, last);
   }
 
-  static String describeMethod(Calibration c, AbcSmc.Outcome o) {
-    return switch (c.method()) {
-      case ABC_SMC -> "abc-smc, " + c.particles() + " particles, " + o.generations().size() + " generations";
-      case REJECTION -> "rejection ABC, " + c.particles() + " of " + c.samples() + " samples";
-      case CMAES -> "cmaes";
-    };
-  }
-
-  private static void writePosterior(Calibration c, AbcSmc.Outcome o, Path file) throws IOException {
+  private static void writePosterior(Calibration c, Estimate o, Path file) throws IOException {
     List<String> header = new ArrayList<>(List.of("generation", "particle", "weight", "distance"));
     for (FreeParameter p : c.parameters()) header.add(p.name());
     try (CsvTable t = CsvTable.create(file, header)) {
@@ -119,7 +116,18 @@ public final class CalibrationResults {
     }
   }
 
-  private static void writeGenerations(AbcSmc.Outcome o, Path file) throws IOException {
+  private static void writeProfiles(Calibration c, Estimate o, Path file) throws IOException {
+    try (CsvTable t = CsvTable.create(file, List.of("parameter", "value", "distance", "within_90", "within_50"))) {
+      double min = o.predictive().particles().get(0).distance();
+      for (Cmaes.ProfilePoint p : o.profiles()) min = Math.min(min, p.distance());
+      for (Cmaes.ProfilePoint p : o.profiles()) {
+        t.row(c.parameters().get(p.parameter()).name(), p.value(), p.distance(),
+            p.distance() <= min + Cmaes.CHI2_90, p.distance() <= min + Cmaes.CHI2_50);
+      }
+    }
+  }
+
+  private static void writeGenerations(Estimate o, Path file) throws IOException {
     try (CsvTable t = CsvTable.create(file, List.of("generation", "tolerance", "proposals", "accepted",
         "acceptance", "effective_sample_size"))) {
       for (Population p : o.generations()) {
@@ -128,7 +136,7 @@ public final class CalibrationResults {
     }
   }
 
-  private static Manifest manifest(Calibration c, AbcSmc.Outcome o, String hash, String command) throws IOException {
+  private static Manifest manifest(Calibration c, Estimate o, String hash, String command) throws IOException {
     Manifest m = new Manifest(command);
     Map<String, Object> cal = new LinkedHashMap<>();
     cal.put("name", c.name());
@@ -168,6 +176,13 @@ public final class CalibrationResults {
     method.put("quantile", c.quantile());
     method.put("replications", c.replications());
     if (c.method() == Calibration.Method.REJECTION) method.put("samples", c.samples());
+    if (c.method() == Calibration.Method.CMAES) {
+      method.put("evaluations", c.evaluations());
+      method.put("profile_points", c.profilePoints());
+      method.put("intervals", "a slice of the distance through the optimum for each parameter; 90%: within "
+          + Cmaes.CHI2_90 + " of its minimum, 50%: within " + Cmaes.CHI2_50 + " (chi-square, 1 degree of freedom)");
+    }
+    method.put("estimate", o.method());
     method.put("seed", c.seed());
     method.put("seeds", "run r of proposal i of generation g: Seeds.derive(seed, g * 2^32 + i, r); the proposal's"
         + " own draws: Seeds.derive(seed, g * 2^32 + i, -1); observation errors of the predictive: Seeds.derive(seed, -4, 0)");

@@ -28,7 +28,7 @@ public record PosteriorSummary(FreeParameter parameter, double mean, double sd, 
       this.text = text;
     }
 
-    static Verdict of(double shrinkage) {
+    public static Verdict of(double shrinkage) {
       return shrinkage >= PosteriorSummary.IDENTIFIED ? IDENTIFIED : shrinkage >= WEAK ? WEAKLY_IDENTIFIED : NOT_IDENTIFIED;
     }
   }

@@ -8,9 +8,9 @@ import org.hedgesim.experiment.Seeds;
 /**
  * The posterior predictive of each observation: what the calibrated model says the observed value
  * would be, with every source of uncertainty the calibration knows of. Its sample has one member
- * per particle and replication of the last population (weight: the particle's over the
- * replications), each the run's value plus an observation error drawn from N(0, sd) (the error
- * the distance assumes). The median and the 50% and 90% central intervals of that sample are
+ * per particle, replication and error draw of the last population (weight: the particle's,
+ * shared equally), each the run's value plus an observation error drawn from N(0, sd) (the error
+ * the distance assumes); each run gets as many error draws as make the sample at least 400. The median and the 50% and 90% central intervals of that sample are
  * compared with the observed value; held-out observations, never fitted, are forecasts.
  *
  * @param fitted false for a held-out observation
@@ -33,7 +33,9 @@ public record PredictiveFit(Observation observation, boolean fitted, double mode
   public static List<PredictiveFit> of(Calibration c, Population p) {
     MersenneTwister rng = new MersenneTwister(Seeds.derive(c.seed(), ERROR_STREAM, 0));
     int reps = c.replications();
-    int n = p.particles().size() * reps;
+    // at least 400 members, so that a small population (a point estimate) still has intervals
+    int errors = Math.max(1, (int) Math.ceil(400.0 / (p.particles().size() * reps)));
+    int n = p.particles().size() * reps * errors;
     int k = c.observations().size();
     double[][] draws = new double[k][n];
     double[][] runs = new double[k][n];
@@ -41,12 +43,14 @@ public record PredictiveFit(Observation observation, boolean fitted, double mode
     int at = 0;
     for (Particle q : p.particles()) {
       for (int r = 0; r < reps; r++) {
-        w[at] = q.weight() / reps;
-        for (int j = 0; j < k; j++) {
-          runs[j][at] = q.predictions()[r][j];
-          draws[j][at] = runs[j][at] + c.observations().get(j).sd() * rng.nextGaussian();
+        for (int e = 0; e < errors; e++) {
+          w[at] = q.weight() / reps / errors;
+          for (int j = 0; j < k; j++) {
+            runs[j][at] = q.predictions()[r][j];
+            draws[j][at] = runs[j][at] + c.observations().get(j).sd() * rng.nextGaussian();
+          }
+          at++;
         }
-        at++;
       }
     }
     List<PredictiveFit> out = new ArrayList<>();

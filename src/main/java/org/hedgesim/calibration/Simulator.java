@@ -36,6 +36,10 @@ public final class Simulator {
     this.model = model;
   }
 
+  public Model model() {
+    return model;
+  }
+
   /** The seed of replication {@code r} of the parameter vector numbered {@code stream}. */
   public long seed(long stream, int r) {
     return Seeds.derive(calibration.seed(), stream, r);

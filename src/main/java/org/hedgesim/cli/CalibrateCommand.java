@@ -14,6 +14,9 @@ import org.hedgesim.calibration.Calibration;
 import org.hedgesim.calibration.CalibrationJournal;
 import org.hedgesim.calibration.CalibrationLoader;
 import org.hedgesim.calibration.CalibrationResults;
+import org.hedgesim.calibration.Cmaes;
+import org.hedgesim.calibration.Estimate;
+import org.hedgesim.calibration.EvaluationJournal;
 import org.hedgesim.calibration.PosteriorSummary;
 import org.hedgesim.calibration.Rejection;
 import org.hedgesim.calibration.Scores;
@@ -129,14 +132,19 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     try (folder) {
       Path staging = folder.file("");
-      CalibrationJournal journal = new CalibrationJournal(staging, fingerprint(c), c.method() == Calibration.Method.REJECTION);
+      String fingerprint = CalibrationJournal.fingerprint(c);
+      CalibrationJournal journal = new CalibrationJournal(staging, fingerprint, c.method() == Calibration.Method.REJECTION);
       Simulator simulator = new Simulator(c, model);
-      AbcSmc.Outcome outcome;
+      Estimate outcome;
       try {
         outcome = switch (c.method()) {
-          case ABC_SMC -> new AbcSmc(c, simulator, threads).run(journal, progress(err, c.name()));
-          case REJECTION -> new Rejection(c, simulator, threads).run(journal, progress(err, c.name()));
-          case CMAES -> throw new IllegalStateException("cmaes runs through CmaesCalibration");
+          case ABC_SMC -> Estimate.ofAbc(c, new AbcSmc(c, simulator, threads).run(journal, progress(err, c.name())));
+          case REJECTION -> Estimate.ofAbc(c, new Rejection(c, simulator, threads).run(journal, progress(err, c.name())));
+          case CMAES -> {
+            try (EvaluationJournal memory = new EvaluationJournal(staging, fingerprint)) {
+              yield Estimate.ofCmaes(c, new Cmaes(c, simulator, threads).run(memory, progress(err, c.name())));
+            }
+          }
         };
       } catch (CalibrationJournal.Mismatch e) {
         return failure(err, e.getMessage());
@@ -169,15 +177,7 @@ final class CalibrateCommand implements Callable<Integer> {
     return ExitCodes.FAILURE;
   }
 
-  /** What the journal belongs to: the version, the inputs' hashes and the method. */
-  private static String fingerprint(Calibration c) throws IOException {
-    StringBuilder b = new StringBuilder(Version.get()).append(' ').append(Hashes.sha256(c.path()));
-    for (Path p : c.base().paths()) if (Files.isRegularFile(p)) b.append(' ').append(Hashes.sha256(p));
-    for (Path p : c.observationPaths()) b.append(' ').append(Hashes.sha256(p));
-    return b.append(' ').append(c.method().word).toString();
-  }
-
-  private static void print(PrintWriter out, Calibration c, AbcSmc.Outcome o, CalibrationResults.Summary s) {
+  private static void print(PrintWriter out, Calibration c, Estimate o, CalibrationResults.Summary s) {
     out.printf(Locale.ROOT, "%s: %s; stopped: %s%n", c.name(), describe(o), o.stopped());
     out.printf(Locale.ROOT, "%-34s %-18s %10s %23s %9s  %s%n", "parameter", "prior", "median", "90% interval",
         "shrinkage", "verdict");
@@ -196,10 +196,11 @@ final class CalibrateCommand implements Callable<Integer> {
     }
   }
 
-  private static String describe(AbcSmc.Outcome o) {
+  private static String describe(Estimate o) {
     long proposals = o.generations().stream().mapToLong(p -> p.proposals()).sum();
-    return o.generations().size() + " generation" + (o.generations().size() == 1 ? "" : "s") + ", " + proposals
-        + " parameter vectors simulated, final tolerance " + Numbers.format(round(o.last().tolerance()));
+    return o.method() + ", " + proposals + " parameter vectors simulated, "
+        + (o.profiles().isEmpty() ? "final tolerance " : "best distance ")
+        + Numbers.format(round(o.generations().get(o.generations().size() - 1).tolerance()));
   }
 
   private static double round(double v) {
