@@ -138,11 +138,11 @@ final class CalibrateCommand implements Callable<Integer> {
       Estimate outcome;
       try {
         outcome = switch (c.method()) {
-          case ABC_SMC -> Estimate.ofAbc(c, new AbcSmc(c, simulator, threads).run(journal, progress(err, c.name())));
-          case REJECTION -> Estimate.ofAbc(c, new Rejection(c, simulator, threads).run(journal, progress(err, c.name())));
+          case ABC_SMC -> Estimate.ofAbc(c, new AbcSmc(c, simulator, threads).run(journal, progress(err, c.name(), c)));
+          case REJECTION -> Estimate.ofAbc(c, new Rejection(c, simulator, threads).run(journal, progress(err, c.name(), c)));
           case CMAES -> {
             try (EvaluationJournal memory = new EvaluationJournal(staging, fingerprint)) {
-              yield Estimate.ofCmaes(c, new Cmaes(c, simulator, threads).run(memory, progress(err, c.name())));
+              yield Estimate.ofCmaes(c, new Cmaes(c, simulator, threads).run(memory, progress(err, c.name(), c)));
             }
           }
         };
@@ -188,9 +188,9 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     for (Scores sc : s.scores()) {
       if (sc.n() == 0) continue;
-      if (sc.forecast().equals("model")) {
-        out.printf(Locale.ROOT, "%s: %d observations, RMSE %s, 90%% coverage %.0f%%, 50%% coverage %.0f%%%s%n",
-            sc.set(), sc.n(), Numbers.format(round(sc.rmse())), 100 * sc.coverage90(), 100 * sc.coverage50(),
+      if (sc.forecast().equals("model") && sc.metric().equals(Scores.ALL)) {
+        out.printf(Locale.ROOT, "%s: %d observations, standardised RMSE %s, 90%% coverage %.0f%%, 50%% coverage %.0f%%%s%n",
+            sc.set(), sc.n(), Numbers.format(round(sc.rmseStandardised())), 100 * sc.coverage90(), 100 * sc.coverage50(),
             Double.isNaN(sc.skill()) ? "" : String.format(Locale.ROOT, ", skill against persistence %.2f", sc.skill()));
       }
     }
@@ -208,15 +208,25 @@ final class CalibrateCommand implements Callable<Integer> {
     return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
   }
 
-  private SweepProgress progress(PrintWriter err, String name) {
+  /**
+   * The progress of the calibration: accepted particles (abc-smc: the generations times the
+   * particles, so the ETA assumes the acceptance rate holds), samples (rejection) or evaluations
+   * (cmaes).
+   */
+  private SweepProgress progress(PrintWriter err, String name, Calibration c) {
+    String unit = switch (c.method()) {
+      case ABC_SMC -> "particles";
+      case REJECTION -> "samples";
+      case CMAES -> "evaluations";
+    };
     SweepBase.ProgressMode mode = progressMode;
     if (mode == SweepBase.ProgressMode.AUTO) {
       mode = System.console() != null && !"dumb".equals(System.getenv("TERM")) ? SweepBase.ProgressMode.BAR
           : SweepBase.ProgressMode.LINES;
     }
     return switch (mode) {
-      case BAR -> new ProgressBarDisplay(name);
-      case LINES -> new ProgressLines(err, name, 10);
+      case BAR -> new ProgressBarDisplay(name, unit);
+      case LINES -> new ProgressLines(err, name, 10, unit);
       default -> SweepProgress.NONE;
     };
   }
