@@ -25,19 +25,20 @@ import picocli.CommandLine.Option;
     header = "Measure the model's and the engine's speed.",
     description = {"Measure the model and the engine (docs/PERFORMANCE.md): cost per agent-step on",
         "MASON against the same phases in a plain loop; sweep throughput on 1 and 2 threads;",
-        "start-up of './hedgesim run'; time per step as the world grows; the heap of a long sweep.",
+        "start-up of './hedgesim run'; time per step as the world grows; the heap of a long sweep;",
+        "a robust-decision study on 2 threads.",
         "Prints a table of figures with their targets. Takes a few minutes; run it on a quiet machine."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:measured", "1:a measurement failed", "2:bad usage"})
 final class BenchCommand implements Callable<Integer> {
 
-  static final List<String> ITEMS = List.of("agent-step", "sweep", "startup", "scaling", "heap");
+  static final List<String> ITEMS = List.of("agent-step", "sweep", "startup", "scaling", "heap", "robust");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--only", split = ",", paramLabel = "ITEM",
-      description = "Only these measurements: agent-step, sweep, startup, scaling, heap (default: all).")
+      description = "Only these measurements: agent-step, sweep, startup, scaling, heap, robust (default: all).")
   List<String> only;
 
   @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
@@ -55,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--sweep", paramLabel = "FILE",
       description = "The benchmark sweep; its base scenario is the one measured (default: the one sweep in scenarios/bench/ of the repository).")
   Path sweepOption;
+
+  @Option(names = "--robust", paramLabel = "FILE",
+      description = "The robust-decision study to time (default: scenarios/robust/us-approach.yaml of the repository).")
+  Path robustOption;
 
   @Override
   public Integer call() throws Exception {
@@ -173,6 +178,23 @@ final class BenchCommand implements Callable<Integer> {
             String.format(Locale.ROOT, "%.1f MiB for %d runs, %.1f MiB for %d runs", h.smallMiB(),
                 h.smallRuns(), h.largeMiB(), h.largeRuns()),
             "flat in the number of runs", h.largeMiB() <= 1.25 * h.smallMiB() + 2));
+        progress(out, rows);
+      }
+      if (items.contains("robust")) {
+        Path file = robustOption != null ? robustOption : root.resolve("scenarios/robust/us-approach.yaml");
+        org.hedgesim.experiment.RobustStudy study;
+        try {
+          study = org.hedgesim.experiment.RobustLoader.load(file, file.toString());
+        } catch (org.hedgesim.scenario.ScenarioException e) {
+          ScenarioFiles.print(e, err);
+          return ExitCodes.BAD_INPUT;
+        }
+        Benchmarks.RobustSpeed r = Benchmarks.robust(study, 2, rounds, scratch);
+        rows.add(row("6. robust " + study.name() + ": " + study.settingCount() + " settings x " + study.futureCount()
+                + " futures x " + study.replications() + " replications = " + r.runs() + " runs, one JVM (best of "
+                + rounds + ")",
+            String.format(Locale.ROOT, "%.0f runs/s on 2 threads, %.1f s", r.runsPerSecond(), r.seconds()),
+            "< 60 s on 2 cores", r.seconds() < 60));
         progress(out, rows);
       }
     } finally {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     header = "Check scenario and sweep files without running them.",
     description = {"Check scenario and sweep files; print every problem as file:line:col: key: message.",
-        "A sweep file (one with a 'sweep:' key) is checked with its base scenario and each value it sets."},
+        "A sweep file (one with a 'sweep:' key) is checked with its base scenario and each value it sets;",
+        "so is a robust-decision file (one with a 'robust:' key)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is valid (warnings may be printed)",
         "2:a file has problems (with --strict: or warnings), or bad usage"},
@@ -44,8 +45,11 @@ final class ValidateCommand implements Callable<Integer> {
       try {
         // a document's own YAML-level problems (a duplicate key, ...) are reported by the loader
         // together with its content problems; only faults that stop reading throw here
-        if (SweepLoader.isSweep(YamlReader.readCollecting(f, f.toString()).tree())) {
+        var document = YamlReader.readCollecting(f, f.toString()).tree();
+        if (SweepLoader.isSweep(document)) {
           SweepLoader.load(f, f.toString());
+        } else if (org.hedgesim.experiment.RobustLoader.isRobust(document)) {
+          org.hedgesim.experiment.RobustLoader.load(f, f.toString());
         } else {
           var loaded = ScenarioLoader.loadChecked(f, f.toString(), strict);
           ScenarioFiles.printWarnings(loaded.warnings(), spec.commandLine().getErr());

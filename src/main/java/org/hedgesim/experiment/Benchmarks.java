@@ -94,6 +94,31 @@ public final class Benchmarks {
     return seconds;
   }
 
+  /** A robust-decision study's runs per second on {@code threads} threads, and its seconds. */
+  public record RobustSpeed(long runs, int threads, double seconds) {
+    public double runsPerSecond() {
+      return runs / seconds;
+    }
+  }
+
+  /**
+   * The whole study (every setting, future and replication, with all its files) in this JVM, the
+   * best of {@code rounds}, each written to a scratch folder that is then removed. The first round
+   * includes the compiler's warm-up, as a user's single run does.
+   */
+  public static RobustSpeed robust(RobustStudy study, int threads, int rounds, Path scratch) throws Exception {
+    double best = Double.POSITIVE_INFINITY;
+    for (int r = 0; r < rounds; r++) {
+      Path out = Files.createTempDirectory(scratch, "robust");
+      Files.delete(out);
+      long t0 = System.nanoTime();
+      RobustRun.execute(study, new RobustRun.Options(out, threads), SweepProgress.NONE, null);
+      best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+      deleteTree(out);
+    }
+    return new RobustSpeed(study.runs(), threads, best);
+  }
+
   /**
    * The same scenario's runs in bare threads, without the sweep engine, its ordering or any file:
    * the upper bound that the machine itself puts on parallel efficiency. Best of {@code rounds},
