@@ -44,6 +44,7 @@ public final class Hedgesim implements java.util.concurrent.Callable<Integer> {
     m.put("discover", DiscoverCommand::new);
     m.put("report", ReportCommand::new);
     m.put("verify", VerifyCommand::new);
+    m.put("calibrate", CalibrateCommand::new);
     m.put("validate", ValidateCommand::new);
     m.put("list", ListCommand::new);
     m.put("gui", GuiCommand::new);
