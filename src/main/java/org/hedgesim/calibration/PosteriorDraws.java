@@ -322,6 +322,37 @@ public final class PosteriorDraws {
     return out;
   }
 
+  /**
+   * The scenarios' own values at the posterior's paths, where some differ from the first
+   * scenario's: the draws replace them in every scenario, so a comparison would not see that
+   * difference. One line per such parameter and scenario; empty when they all agree.
+   *
+   * @param labels the scenarios' names in the messages
+   */
+  public List<String> overwrittenDifferences(List<Scenario> scenarios, List<String> labels) {
+    List<String> out = new ArrayList<>();
+    for (Parameter p : parameters) {
+      String first = valueAt(scenarios.get(0), p);
+      for (int i = 1; i < scenarios.size(); i++) {
+        String v = valueAt(scenarios.get(i), p);
+        if (!java.util.Objects.equals(first, v)) {
+          out.add(labels.get(i) + " sets " + p.path().text() + " to " + v + " and " + labels.get(0) + " to " + first
+              + ", but the posterior's draw replaces both: that difference is not compared");
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String valueAt(Scenario s, Parameter p) {
+    try {
+      YScalar v = TreePaths.find(s.resolved(), p.path()).current();
+      return v == null ? "its default" : Numbers.format(Double.parseDouble(v.text().strip()));
+    } catch (TreePaths.Unresolved | NumberFormatException e) {
+      return null;
+    }
+  }
+
   // ---------------------------------------------------------------- drawing
 
   public List<Parameter> parameters() {

@@ -108,6 +108,11 @@ final class CompareCommand implements Callable<Integer> {
         if (b == null) return ExitCodes.BAD_INPUT;
         drawn.add(b);
       }
+      for (String w : fitted.overwrittenDifferences(arms.stream().map(Arm::scenario).toList(),
+          arms.stream().map(Arm::label).toList())) {
+        err.println("hedgesim compare: " + ScenarioFiles.WARNING + w);
+      }
+      err.flush();
     }
     Path target = output.target(folderName(arms), "-seed" + master);
     int t = output.threads();

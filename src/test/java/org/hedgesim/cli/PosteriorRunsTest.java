@@ -107,7 +107,16 @@ class PosteriorRunsTest {
       }
     }
     assertEquals(a, b, "replication r of both scenarios ran the same draw");
+    assertFalse(Cli.run("compare", base.toString(), copy.toString(), "-r", "2", "--posterior", cal.toString(),
+        "--out", dir.resolve("quiet").toString()).err().contains("warning"));
     assertTrue(trust.size() > 1, "the replications differ: " + trust);
+    Path other = dir.resolve("other.yaml");
+    Files.writeString(other, "scenario: other\nextends: small.yaml\nrelations:\n  - {between: [S, P], trust: 0.3}\n");
+    Cli warned = Cli.run("compare", base.toString(), other.toString(), "-r", "2", "--posterior", cal.toString(),
+        "--out", dir.resolve("warned").toString());
+    assertEquals(0, warned.exit(), warned.err());
+    assertTrue(warned.err().contains("warning: other sets relations[S,P].trust to 0.3 and small to 0.6, but the"
+        + " posterior's draw replaces both: that difference is not compared"), warned.err());
     JsonNode particles = ResultFiles.manifest(outs.get(0)).path("posterior").path("replication_particles");
     assertEquals(8, particles.size());
     java.util.Set<String> drawn = new java.util.TreeSet<>();
