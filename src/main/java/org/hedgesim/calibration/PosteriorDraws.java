@@ -22,6 +22,7 @@ import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.Numbers;
 import org.hedgesim.scenario.Origin;
 import org.hedgesim.scenario.Problem;
+import org.hedgesim.scenario.Provenance;
 import org.hedgesim.scenario.Scenario;
 import org.hedgesim.scenario.ScenarioException;
 import org.hedgesim.scenario.TreePath;
@@ -45,8 +46,9 @@ public final class PosteriorDraws {
 
   /**
    * The stream of {@link Seeds#derive} that draws particles: replication r draws with a
-   * MersenneTwister seeded {@code Seeds.derive(seed, STREAM, r)}, apart from the seeds of its run
-   * (stream 0) and of a sweep's points and designs (streams from -1 up).
+   * MersenneTwister seeded {@code Seeds.derive(seed, STREAM, r)}, a stream apart from the seeds of
+   * the runs (stream 0, or a sweep's design point, never negative) and from the other negative
+   * streams (-1 a sweep's sampling, -3 to -5 a calibration's).
    */
   public static final long STREAM = -6;
 
@@ -273,7 +275,7 @@ public final class PosteriorDraws {
       String key = "calibration.parameters[" + j + "].path";
       try {
         TreePaths.Target t = TreePaths.find(scenario.resolved(), p.path());
-        if (t.current() != null && !(t.current().plain() && org.hedgesim.scenario.Provenance.isNumber(t.current().text()))) {
+        if (t.current() != null && !(t.current().plain() && Provenance.isNumber(t.current().text()))) {
           problems.add(new Problem(at, key, "'" + p.path().text() + "' is '" + t.current().text() + "' in scenario "
               + file + ", not a number"));
         }
