@@ -309,6 +309,14 @@ public final class Report {
     List<String> seeds = new ArrayList<>();
     run.path("replication_seeds").forEach(x -> seeds.add(x.asText()));
     if (!seeds.isEmpty()) row(h, "replication seeds", String.join(", ", seeds));
+    JsonNode posterior = m.path("posterior");
+    if (posterior.isObject()) {
+      row(h, "parameters", posterior.path("statement").asText());
+      row(h, "draw of each replication", posterior.path("draw_derivation").asText());
+      List<String> particles = new ArrayList<>();
+      posterior.path("replication_particles").forEach(x -> particles.add(x.asText()));
+      row(h, "particle of each replication", String.join(", ", particles));
+    }
     for (JsonNode o : m.path("outputs")) {
       row(h, "output " + o.path("file").asText(), o.path("bytes").asText() + " bytes  sha256 " + o.path("sha256").asText());
     }

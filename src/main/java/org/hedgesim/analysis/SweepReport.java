@@ -92,7 +92,7 @@ final class SweepReport {
 
     String summary = String.format(Locale.ROOT, "Sweep %s of %s: %s; %d replication%s per point, %s runs (master seed %s).",
         name, sw.path("scenario").asText(), design.path("kind").asText(), reps, reps == 1 ? "" : "s",
-        sw.path("runs").asText(), sw.path("seed").asText());
+        sw.path("runs").asText(), sw.path("seed").asText()) + RunReport.posteriorNote(manifest);
     List<ReportContent.ParameterSet> sets = new ArrayList<>();
     sets.add(new ReportContent.ParameterSet("the swept values (varied by the design)", swept(sw.path("parameters")), null));
     sets.add(ReportParameters.set("the base scenario " + sw.path("scenario").asText()
