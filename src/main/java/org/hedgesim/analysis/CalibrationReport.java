@@ -140,9 +140,11 @@ final class CalibrationReport {
     h.close("section");
     section(h, 4, headings);
     h.el("p", "How to read this table: for each set (in-sample: the observations the calibration fitted; hold-out: "
-        + "those it never saw, a forecast) and each forecast (model: the calibrated model's posterior predictive; "
-        + "persistence: each series' last fitted value carried forward, the forecast to beat), n observations, the "
-        + "root mean squared error of the median, the share of observations inside the 50% and 90% predictive "
+        + "those it never saw, a forecast), each metric (all: every observation; then each metric alone) and each "
+        + "forecast (model: the calibrated model's posterior predictive; persistence: each series' last fitted value "
+        + "carried forward, the forecast to beat), n observations, the root mean squared error of the median (in the "
+        + "metric's units, so empty for all, which mixes units) and of the standardised residuals (median - observed) / "
+        + "sd (about 1: as far off as the observation error; above 2: a clear miss), the share of observations inside the 50% and 90% predictive "
         + "intervals (well calibrated intervals cover about 50% and 90%; far less means overconfident), the share of "
         + "changes between consecutive observations of a series whose direction was right, and the skill against "
         + "persistence, 1 - RMSE(model) / RMSE(persistence): above 0 the model beats carrying the last value "
@@ -484,9 +486,12 @@ final class CalibrationReport {
     h.close("tbody").close("table");
     for (Map<String, String> r : scores) {
       if (!r.get("forecast").equals("model") || r.get("n").equals("0")) continue;
+      if (r.containsKey("metric") && !r.get("metric").equals("all")) continue; // the per-metric rows are in section 5
       double skill = num(r, "skill_vs_persistence");
-      h.el("p", String.format(Locale.ROOT, "%s: %s observations, RMSE %s, 50%% interval covers %s, 90%% covers %s%s.",
-          r.get("set"), r.get("n"), cell(r.get("rmse")), percent(r.get("coverage_50")), percent(r.get("coverage_90")),
+      String rmse = r.containsKey("rmse_standardised") ? "standardised RMSE " + cell(r.get("rmse_standardised"))
+          : "RMSE " + cell(r.get("rmse"));
+      h.el("p", String.format(Locale.ROOT, "%s: %s observations, %s, 50%% interval covers %s, 90%% covers %s%s.",
+          r.get("set"), r.get("n"), rmse, percent(r.get("coverage_50")), percent(r.get("coverage_90")),
           Double.isNaN(skill) ? "" : ", skill against persistence " + RunReport.fmt(skill)));
     }
     h.el("p", "Method: " + method.path("method").asText() + "; stopped: " + method.path("stopped").asText() + ".");

@@ -195,6 +195,92 @@ public final class Charts {
     return chart(title, subtitle, plot, false);
   }
 
+  /**
+   * One box per lever setting of its regret over the futures (median, quartiles, whiskers to the
+   * most extreme value within 1.5 interquartile ranges, outliers as dots; JFreeChart's box and
+   * whisker renderer), settings in the order given, horizontal so that long labels read.
+   */
+  public static JFreeChart regretBoxes(String title, String subtitle, String valueLabel, List<String> settings,
+      List<double[]> regrets) {
+    org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset data =
+        new org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset();
+    for (int i = 0; i < settings.size(); i++) {
+      List<Double> values = new java.util.ArrayList<>();
+      for (double v : regrets.get(i)) values.add(v);
+      data.add(values, "regret", settings.get(i));
+    }
+    CategoryAxis axis = new CategoryAxis("lever setting");
+    NumberAxis value = new NumberAxis(valueLabel);
+    styleAxis(axis);
+    styleAxis(value);
+    org.jfree.chart.renderer.category.BoxAndWhiskerRenderer r = new org.jfree.chart.renderer.category.BoxAndWhiskerRenderer();
+    r.setSeriesPaint(0, Color.WHITE);
+    r.setSeriesOutlinePaint(0, Color.BLACK);
+    r.setUseOutlinePaintForWhiskers(true);
+    r.setMeanVisible(false);
+    r.setFillBox(true);
+    r.setMaximumBarWidth(0.08);
+    CategoryPlot plot = new CategoryPlot(data, axis, value, r);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setOutlinePaint(Color.GRAY);
+    return chart(title, subtitle, plot, false);
+  }
+
+  /**
+   * The trade-off of two objectives: one point per lever setting, filled black when it is on the
+   * Pareto set and open otherwise, so the set reads in greyscale print; each point carries its
+   * label (the setting's number, say).
+   */
+  public static JFreeChart tradeOff(String title, String subtitle, String xLabel, String yLabel, double[][] points,
+      boolean[] pareto, List<String> labels) {
+    XYSeries on = new XYSeries("on the Pareto set", false, true);
+    XYSeries off = new XYSeries("dominated", false, true);
+    List<List<String>> names = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>());
+    int[] place = new int[points.length];
+    for (int i = 0; i < points.length; i++) {
+      List<String> own = names.get(pareto[i] ? 0 : 1);
+      place[i] = own.size();
+      (pareto[i] ? on : off).add(points[i][0], points[i][1]);
+      // settings on the same spot share one label, "0, 1", rather than print over each other
+      String label = labels.get(i);
+      for (int j = 0; j < i; j++) {
+        if (points[j][0] == points[i][0] && points[j][1] == points[i][1]) {
+          List<String> first = names.get(pareto[j] ? 0 : 1);
+          if (!first.get(place[j]).isEmpty()) {
+            first.set(place[j], first.get(place[j]) + ", " + label);
+            label = "";
+            break;
+          }
+        }
+      }
+      own.add(label);
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    data.addSeries(on);
+    data.addSeries(off);
+    NumberAxis x = new NumberAxis(xLabel);
+    NumberAxis y = new NumberAxis(yLabel);
+    x.setAutoRangeIncludesZero(false);
+    y.setAutoRangeIncludesZero(false);
+    styleAxis(x);
+    styleAxis(y);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    for (int i = 0; i < 2; i++) {
+      r.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
+      r.setSeriesPaint(i, Color.BLACK);
+      r.setSeriesShapesFilled(i, i == 0);
+      r.setSeriesItemLabelsVisible(i, true);
+    }
+    r.setBaseItemLabelGenerator((dataset, series, item) -> names.get(series).get(item));
+    r.setBaseItemLabelFont(TICK);
+    y.setUpperMargin(0.12);
+    XYPlot plot = new XYPlot(data, x, y, r);
+    stylePlot(plot);
+    return chart(title, subtitle, plot, true);
+  }
+
   /** One index of one parameter with its 95% interval, for a sensitivity bar chart. */
   public record Bar(String parameter, String index, double value, double low, double high) {}
 

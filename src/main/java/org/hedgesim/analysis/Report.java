@@ -68,8 +68,9 @@ public final class Report {
       case "run" -> RunReport.read(results, manifest);
       case "compare" -> CompareReport.read(results, manifest);
       case "sweep" -> SweepReport.read(results, manifest);
+      case "robust" -> RobustReport.read(results, manifest);
       default -> throw new NotAResult(results + ": a result of '" + command + "', which has no report "
-          + "(reports exist for run, compare, sweep and calibrate folders)");
+          + "(reports exist for run, compare, sweep, robust and calibrate folders)");
     };
     Path plots = reportDir.resolve(PLOTS);
     Files.createDirectories(plots);
@@ -182,6 +183,12 @@ public final class Report {
   }
 
   private static void timeline(Html h, ReportContent c) {
+    if (c.kind().equals("robust")) {
+      h.el("p", "A robust-decision study keeps no event records of its runs, only each objective's mean per setting "
+          + "and future (outcomes.csv). To see the events of one setting in one future, write its values into the "
+          + "scenario and run it with 'hedgesim run'.", "class", "note").nl();
+      return;
+    }
     if (c.kind().equals("sweep")) {
       h.el("p", "A sweep keeps no event records of its runs, only the outcomes its file asks for (runs.csv); "
           + "event outcomes such as an exit and its step are in the headline. To see a point's events, run its "

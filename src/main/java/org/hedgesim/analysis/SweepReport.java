@@ -93,7 +93,7 @@ final class SweepReport {
         name, sw.path("scenario").asText(), design.path("kind").asText(), reps, reps == 1 ? "" : "s",
         sw.path("runs").asText(), sw.path("seed").asText());
     List<ReportContent.ParameterSet> sets = new ArrayList<>();
-    sets.add(new ReportContent.ParameterSet("the swept values (varied by the design)", swept(sw), null));
+    sets.add(new ReportContent.ParameterSet("the swept values (varied by the design)", swept(sw.path("parameters")), null));
     sets.add(ReportParameters.set("the base scenario " + sw.path("scenario").asText()
         + " (the swept values replace theirs)", manifest.path("parameters"), null));
     return new ReportContent("sweep", "hedgesim report: sweep " + name, summary, Map.of(), h.toString(), figures,
@@ -204,9 +204,10 @@ final class SweepReport {
     }
   }
 
-  private static List<ReportContent.Param> swept(JsonNode sw) {
+  /** Varied values as the manifest lists them (a sweep's parameters, a robust study's levers). */
+  static List<ReportContent.Param> swept(JsonNode parameters) {
     List<ReportContent.Param> out = new ArrayList<>();
-    for (JsonNode p : sw.path("parameters")) {
+    for (JsonNode p : parameters) {
       String value;
       if (p.has("levels")) {
         List<String> levels = new ArrayList<>();

@@ -60,25 +60,38 @@ public final class CalibratedScenario {
     }
   }
 
+  /**
+   * Sets the value at the path, and its source in the {@code source:} mapping of the nearest list
+   * entry (or top-level section) that holds it, under the dotted rest of the path, as the shipped
+   * scenarios write sources ({@code inducements.max_coercion}).
+   */
   @SuppressWarnings("unchecked")
   private static void set(Map<String, Object> root, TreePath path, double value, String source) {
     Map<String, Object> here = root;
+    Map<String, Object> anchor = root;
+    String prefix = "";
     List<TreePath.Step> steps = path.steps();
     for (int i = 0; i < steps.size(); i++) {
       TreePath.Key key = (TreePath.Key) steps.get(i);
-      boolean last = i == steps.size() - 1;
-      if (last) {
+      if (i == steps.size() - 1) {
         here.put(key.name(), number(value));
-        Map<String, Object> sources = (Map<String, Object>) here.computeIfAbsent("source", k -> new LinkedHashMap<>());
-        sources.put(key.name(), source);
+        Map<String, Object> sources = (Map<String, Object>) anchor.computeIfAbsent("source", k -> new LinkedHashMap<>());
+        sources.put(prefix + key.name(), source);
         return;
       }
-      if (i + 1 < steps.size() && steps.get(i + 1) instanceof TreePath.Pick pick) {
+      if (steps.get(i + 1) instanceof TreePath.Pick pick) {
         List<Object> list = (List<Object>) here.computeIfAbsent(key.name(), k -> new ArrayList<>());
         here = entry(list, key.name(), pick.selector());
+        anchor = here;
+        prefix = "";
         i++;
       } else {
         here = (Map<String, Object>) here.computeIfAbsent(key.name(), k -> new LinkedHashMap<>());
+        if (anchor == root) {
+          anchor = here;
+        } else {
+          prefix = prefix + key.name() + ".";
+        }
       }
     }
   }

@@ -51,6 +51,13 @@ public record Calibration(String name, String description, String file, Path pat
     parameters = List.copyOf(parameters);
   }
 
+  /** The same calibration stopped after {@code g} generations (for benchmarks of a part of it). */
+  public Calibration withGenerations(int g) {
+    return new Calibration(name, description, file, path, base, baseScenario, series, observationFiles,
+        observationPaths, observations, holdOutFrom, parameters, method, particles, g, minAcceptance, quantile,
+        replications, seed, samples, evaluations, profilePoints);
+  }
+
   /** Whether an observation is fitted (false: it is held out and forecast). */
   public boolean fitted(Observation o) {
     return holdOutFrom == null || o.from().isBefore(holdOutFrom);

@@ -107,11 +107,11 @@ public final class CalibrationResults {
   }
 
   private static void writeScores(List<Scores> scores, Path file) throws IOException {
-    try (CsvTable t = CsvTable.create(file, List.of("set", "forecast", "n", "rmse", "coverage_50", "coverage_90",
-        "direction_n", "direction_accuracy", "skill_vs_persistence"))) {
+    try (CsvTable t = CsvTable.create(file, List.of("set", "metric", "forecast", "n", "rmse", "rmse_standardised",
+        "coverage_50", "coverage_90", "direction_n", "direction_accuracy", "skill_vs_persistence"))) {
       for (Scores s : scores) {
-        t.row(s.set(), s.forecast(), s.n(), s.rmse(), s.coverage50(), s.coverage90(), s.directionN(),
-            s.directionAccuracy(), s.skill());
+        t.row(s.set(), s.metric(), s.forecast(), s.n(), s.rmse(), s.rmseStandardised(), s.coverage50(), s.coverage90(),
+            s.directionN(), s.directionAccuracy(), s.skill());
       }
     }
   }

@@ -20,7 +20,7 @@ import org.hedgesim.scenario.Origin;
 public record Observation(Origin origin, String date, YearMonth from, YearMonth until, SeriesKey series,
     double value, double sd, boolean sdGiven, String source, int firstStep, int lastStep) {
 
-  /** The series, dated, as a reader would name it: {@code fdi_inflow_share KHM>CHN 2019}. */
+  /** The series, dated, as a reader would name it: {@code fdi_inflow_share A>B 2019}. */
   public String label() {
     return series.metric() + " " + series.actor() + (series.target().isEmpty() ? "" : ">" + series.target())
         + " " + date;

@@ -42,20 +42,28 @@ public final class Rejection {
       Comparator.comparingDouble(Particle::distance).thenComparingInt(Particle::proposal).reversed();
 
   public AbcSmc.Outcome run(AbcSmc.Journal journal, SweepProgress progress) {
+    return run(journal, progress, 0, c.samples());
+  }
+
+  /**
+   * Simulates samples {@code from} to {@code to - 1} of the hypercube (a shard, or all of them) and
+   * keeps the closest; the population's {@code proposals} is the index reached.
+   */
+  public AbcSmc.Outcome run(AbcSmc.Journal journal, SweepProgress progress, long from, long to) {
     DesignPoints points = new LatinHypercube(c.samples()).generate(new int[c.dimension()],
         new MersenneTwister(Seeds.derive(c.seed(), DESIGN_STREAM, 0)));
     PriorityQueue<Particle> closest = new PriorityQueue<>(FARTHEST_FIRST);
-    long done = 0;
+    long done = from;
     List<Population> before = journal.finished();
     if (!before.isEmpty()) {
       Population p = before.get(before.size() - 1);
       closest.addAll(p.particles());
       done = p.proposals();
     }
-    progress.start(c.samples(), done);
-    while (done < c.samples()) {
+    progress.start(to - from, done - from);
+    while (done < to) {
       long first = done;
-      int n = (int) Math.min(CHUNK, c.samples() - first);
+      int n = (int) Math.min(CHUNK, to - first);
       try {
         OrderedParallel.run(n, threads, i -> sample(points, (int) (first + i)), (i, particle) -> {
           if (particle == null) return;
@@ -69,10 +77,27 @@ public final class Rejection {
       }
       done = first + n;
       journal.save(population(closest, done));
-      progress.advance(done);
+      progress.advance(done - from);
     }
-    progress.finish(done);
-    return new AbcSmc.Outcome(List.of(population(closest, done)), "simulated all " + c.samples() + " samples");
+    progress.finish(done - from);
+    return new AbcSmc.Outcome(List.of(population(closest, done)), from == 0 && to == c.samples()
+        ? "simulated all " + c.samples() + " samples" : "simulated samples " + from + " to " + (to - 1));
+  }
+
+  /**
+   * The closest particles of several shards together: the same population a single process would
+   * have kept, since the closest of the whole are among the closest of each part.
+   */
+  public AbcSmc.Outcome merge(List<Population> shards) {
+    PriorityQueue<Particle> closest = new PriorityQueue<>(FARTHEST_FIRST);
+    for (Population p : shards) {
+      for (Particle q : p.particles()) {
+        closest.add(q);
+        if (closest.size() > c.particles()) closest.poll();
+      }
+    }
+    // said as a single process says it: the results do not depend on the split
+    return new AbcSmc.Outcome(List.of(population(closest, c.samples())), "simulated all " + c.samples() + " samples");
   }
 
   private Population population(PriorityQueue<Particle> closest, long done) {

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hedgesim.analysis.Report;
@@ -23,6 +24,7 @@ import org.hedgesim.calibration.Rejection;
 import org.hedgesim.calibration.Scores;
 import org.hedgesim.calibration.Simulator;
 import org.hedgesim.experiment.Manifest;
+import org.hedgesim.experiment.Shard;
 import org.hedgesim.experiment.SweepProgress;
 import org.hedgesim.experiment.Version;
 import org.hedgesim.output.FolderLock;
@@ -76,6 +78,16 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "bar, lines or none (default: a bar on a terminal, lines otherwise).")
   SweepBase.ProgressMode progressMode = SweepBase.ProgressMode.AUTO;
 
+  @Option(names = "--shard", paramLabel = "K/N",
+      description = "rejection only: simulate only shard K of N (a contiguous K-th of the samples); join the N folders with --merge.")
+  String shardText;
+
+  @Option(names = "--merge", paramLabel = "SHARD_DIR", arity = "1..*",
+      description = "rejection only: join the folders of the N shards of this calibration into its results (written to --out).")
+  List<Path> mergeDirs;
+
+  private Shard shard = Shard.WHOLE;
+
   /** The model each run computes: the hedging model; the recovery tests replace it. */
   Simulator.Model model = Simulator.HEDGING;
 
@@ -88,6 +100,14 @@ final class CalibrateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (output.problem() != null) return failure(err, output.problem());
+    if (shardText != null) {
+      try {
+        shard = Shard.parse(shardText);
+      } catch (IllegalArgumentException e) {
+        return failure(err, "--shard: " + e.getMessage());
+      }
+      if (mergeDirs != null) return failure(err, "--shard and --merge go to different commands: run the shards, then merge them");
+    }
     Calibration c;
     try {
       c = CalibrationLoader.load(file, file.toString());
@@ -95,8 +115,14 @@ final class CalibrateCommand implements Callable<Integer> {
       ScenarioFiles.print(e, err);
       return ExitCodes.BAD_INPUT;
     }
+    if ((!shard.whole() || mergeDirs != null) && c.method() != Calibration.Method.REJECTION) {
+      return failure(err, (mergeDirs != null ? "--merge" : "--shard") + " applies to method rejection, whose samples are"
+          + " independent; " + c.method().word + " is sequential (each generation or step proposes from the last),"
+          + " so it runs in one process on all its cores (docs/CALIBRATION.md, section 6)");
+    }
+    String suffix = shard.whole() ? "" : "-shard-" + shard.index() + "-of-" + shard.count();
     if (resume && output.out == null) {
-      Path found = SweepBase.latestUnfinished(output.resultsRoot.resolve(c.name()), "");
+      Path found = SweepBase.latestUnfinished(output.resultsRoot.resolve(c.name()), suffix);
       if (found == null) {
         return failure(err, "--resume without --out: no unfinished folder of calibration " + c.name() + " under "
             + output.resultsRoot.resolve(c.name()) + "; give the folder to finish with --out DIR");
@@ -109,7 +135,7 @@ final class CalibrateCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "calibrate %s: %s, %d free parameters, %d observations (%d fitted, %d held out),"
         + " %d replications per particle, %d thread%s%n", c.name(), method(c), c.dimension(), c.observations().size(),
         fitted, c.observations().size() - fitted, c.replications(), t, t == 1 ? "" : "s");
-    Path target = output.target(c.name(), "");
+    Path target = output.target(c.name(), suffix);
     err.println("results: " + target + (resume ? "" : "  (if interrupted, finish with the same command"
         + (output.out == null ? " and --out " + target : "") + " and --resume)"));
     err.flush();
@@ -144,16 +170,18 @@ final class CalibrateCommand implements Callable<Integer> {
       Simulator simulator = new Simulator(c, model);
       Estimate outcome;
       try {
+        if (!shard.whole()) return runShard(out, err, c, folder, journal, simulator, threads, target);
         outcome = switch (c.method()) {
-          case ABC_SMC -> Estimate.ofAbc(c, new AbcSmc(c, simulator, threads).run(journal, progress(err, c.name())));
-          case REJECTION -> Estimate.ofAbc(c, new Rejection(c, simulator, threads).run(journal, progress(err, c.name())));
+          case ABC_SMC -> Estimate.ofAbc(c, new AbcSmc(c, simulator, threads).run(journal, progress(err, c.name(), c)));
+          case REJECTION -> mergeDirs != null ? merged(c, fingerprint)
+              : Estimate.ofAbc(c, new Rejection(c, simulator, threads).run(journal, progress(err, c.name(), c)));
           case CMAES -> {
             try (EvaluationJournal memory = new EvaluationJournal(staging, fingerprint)) {
-              yield Estimate.ofCmaes(c, new Cmaes(c, simulator, threads).run(memory, progress(err, c.name())));
+              yield Estimate.ofCmaes(c, new Cmaes(c, simulator, threads).run(memory, progress(err, c.name(), c)));
             }
           }
         };
-      } catch (CalibrationJournal.Mismatch e) {
+      } catch (CalibrationJournal.Mismatch | ShardProblem e) {
         return failure(err, e.getMessage());
       } catch (UncheckedIOException e) {
         if (e.getCause() instanceof WriteFailure w) return writeFailure(err, w, target);
@@ -198,6 +226,64 @@ final class CalibrateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** A set of shard folders that cannot be merged. */
+  private static final class ShardProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ShardProblem(String message) {
+      super(message);
+    }
+  }
+
+  /** The file of a shard folder that says which shard it is. */
+  static final String SHARD_FILE = "shard.json";
+
+  /** Simulates one shard of rejection's samples and keeps its closest in the shard's folder. */
+  private int runShard(PrintWriter out, PrintWriter err, Calibration c, ResultFolder folder, CalibrationJournal journal,
+      Simulator simulator, int threads, Path target) throws IOException {
+    long from = shard.from(c.samples());
+    long to = shard.to(c.samples());
+    new Rejection(c, simulator, threads).run(journal, progress(err, c.name(), c), from, to);
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("calibration", c.name());
+    m.put("file", c.file());
+    m.put("fingerprint", CalibrationJournal.fingerprint(c));
+    m.put("shard", shard.index());
+    m.put("shards", shard.count());
+    m.put("samples_from", from);
+    m.put("samples_to", to);
+    JsonFile.write(folder.file(SHARD_FILE), m);
+    folder.commit();
+    out.printf(Locale.ROOT, "%s: shard %s simulated samples %d to %d; join the %d shard folders with"
+        + " 'hedgesim calibrate %s --merge DIR...'%n", c.name(), shard, from, to - 1, shard.count(), c.file());
+    out.println("Results: " + target);
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** The closest samples of all the shards named by --merge, checked to be this calibration's, each once. */
+  private Estimate merged(Calibration c, String fingerprint) throws IOException {
+    List<org.hedgesim.calibration.Population> parts = new java.util.ArrayList<>();
+    java.util.Set<Long> seen = new java.util.TreeSet<>();
+    long count = -1;
+    for (Path dir : mergeDirs) {
+      Path f = dir.resolve(SHARD_FILE);
+      if (!Files.isRegularFile(f)) throw new ShardProblem(dir + " is not a shard folder of a calibration (no " + SHARD_FILE + ")");
+      com.fasterxml.jackson.databind.JsonNode n = JsonFile.mapper().readTree(f.toFile());
+      if (!fingerprint.equals(n.path("fingerprint").asText())) {
+        throw new ShardProblem(dir + " is a shard of another calibration (or of another version of " + c.file() + ")");
+      }
+      long k = n.path("shard").asLong();
+      long of = n.path("shards").asLong();
+      if (count >= 0 && of != count) throw new ShardProblem(dir + " is shard " + k + " of " + of + ", the others of " + count);
+      count = of;
+      if (!seen.add(k)) throw new ShardProblem("shard " + k + " of " + of + " is given twice (" + dir + ")");
+      parts.addAll(new CalibrationJournal(dir, fingerprint, true).finished());
+    }
+    if (seen.size() != count) throw new ShardProblem("the merge needs all " + count + " shards, found " + seen);
+    return Estimate.ofAbc(c, new Rejection(c, null, 1).merge(parts));
+  }
+
   private int writeFailure(PrintWriter err, WriteFailure w, Path target) {
     err.println("hedgesim calibrate: " + w.describe() + "; the generations finished so far are kept in "
         + ResultFolder.stagingOf(target) + ": free some space and finish with the same command"
@@ -217,9 +303,9 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     for (Scores sc : s.scores()) {
       if (sc.n() == 0) continue;
-      if (sc.forecast().equals("model")) {
-        out.printf(Locale.ROOT, "%s: %d observations, RMSE %s, 90%% coverage %.0f%%, 50%% coverage %.0f%%%s%n",
-            sc.set(), sc.n(), Numbers.format(round(sc.rmse())), 100 * sc.coverage90(), 100 * sc.coverage50(),
+      if (sc.forecast().equals("model") && sc.metric().equals(Scores.ALL)) {
+        out.printf(Locale.ROOT, "%s: %d observations, standardised RMSE %s, 90%% coverage %.0f%%, 50%% coverage %.0f%%%s%n",
+            sc.set(), sc.n(), Numbers.format(round(sc.rmseStandardised())), 100 * sc.coverage90(), 100 * sc.coverage50(),
             Double.isNaN(sc.skill()) ? "" : String.format(Locale.ROOT, ", skill against persistence %.2f", sc.skill()));
       }
     }
@@ -237,15 +323,25 @@ final class CalibrateCommand implements Callable<Integer> {
     return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
   }
 
-  private SweepProgress progress(PrintWriter err, String name) {
+  /**
+   * The progress of the calibration: accepted particles (abc-smc: the generations times the
+   * particles, so the ETA assumes the acceptance rate holds), samples (rejection) or evaluations
+   * (cmaes).
+   */
+  private SweepProgress progress(PrintWriter err, String name, Calibration c) {
+    String unit = switch (c.method()) {
+      case ABC_SMC -> "particles";
+      case REJECTION -> "samples";
+      case CMAES -> "evaluations";
+    };
     SweepBase.ProgressMode mode = progressMode;
     if (mode == SweepBase.ProgressMode.AUTO) {
       mode = System.console() != null && !"dumb".equals(System.getenv("TERM")) ? SweepBase.ProgressMode.BAR
           : SweepBase.ProgressMode.LINES;
     }
     return switch (mode) {
-      case BAR -> new ProgressBarDisplay(name);
-      case LINES -> new ProgressLines(err, name, 10);
+      case BAR -> new ProgressBarDisplay(name, unit);
+      case LINES -> new ProgressLines(err, name, 10, unit);
       default -> SweepProgress.NONE;
     };
   }

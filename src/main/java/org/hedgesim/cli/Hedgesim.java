@@ -38,6 +38,7 @@ public final class Hedgesim implements java.util.concurrent.Callable<Integer> {
     m.put("compare", CompareCommand::new);
     m.put("explain", ExplainCommand::new);
     m.put("sweep", SweepCommand::new);
+    m.put("robust", RobustCommand::new);
     m.put("merge", MergeCommand::new);
     m.put("sensitivity", SensitivityCommand::new);
     m.put("report", ReportCommand::new);

@@ -23,10 +23,11 @@ import picocli.CommandLine.Parameters;
  * without running them, with the same checks (and messages) as the commands that read them.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    header = "Check scenario, sweep, calibration and observation files.",
-    description = {"Check scenario, sweep, calibration and observation files; print every problem as"
+    header = "Check scenario, sweep, robust, calibration and observation files.",
+    description = {"Check scenario, sweep, robust, calibration and observation files; print every problem as"
         + " file:line:col: key: message.",
-        "A sweep file (one with a 'sweep:' key) is checked with its base scenario and each value it sets.",
+        "A sweep file (one with a 'sweep:' key) is checked with its base scenario and each value it sets;",
+        "so is a robust-decision file (one with a 'robust:' key).",
         "A calibration file (one with a 'calibration:' key) is checked whole, as 'hedgesim calibrate' reads it:"
             + " its base scenario, its observation files and each free parameter's prior.",
         "An observation file (.csv) is checked against the scenario given with --scenario: every metric, actor,"
@@ -34,7 +35,7 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is valid (warnings may be printed)",
         "2:a file has problems (with --strict: or warnings), or bad usage"},
-    footer = {"", "The format and every check: docs/SCENARIOS.md, docs/SWEEPS.md, docs/CALIBRATION-REPORT.md.",
+    footer = {"", "The format and every check: docs/SCENARIOS.md, docs/SWEEPS.md, docs/CALIBRATION.md.",
         "JSON Schemas for editors: docs/scenario.schema.json, docs/sweep.schema.json,",
         "docs/calibration.schema.json."})
 final class ValidateCommand implements Callable<Integer> {
@@ -83,6 +84,8 @@ final class ValidateCommand implements Callable<Integer> {
           CalibrationLoader.load(f, f.toString());
         } else if (SweepLoader.isSweep(doc)) {
           SweepLoader.load(f, f.toString());
+        } else if (org.hedgesim.experiment.RobustLoader.isRobust(doc)) {
+          org.hedgesim.experiment.RobustLoader.load(f, f.toString());
         } else {
           var loaded = ScenarioLoader.loadChecked(f, f.toString(), strict);
           ScenarioFiles.printWarnings(loaded.warnings(), spec.commandLine().getErr());

@@ -94,6 +94,64 @@ public final class Benchmarks {
     return seconds;
   }
 
+  /** A robust-decision study's runs per second on {@code threads} threads, and its seconds. */
+  public record RobustSpeed(long runs, int threads, double seconds) {
+    public double runsPerSecond() {
+      return runs / seconds;
+    }
+  }
+
+  /**
+   * The whole study (every setting, future and replication, with all its files) in this JVM, the
+   * best of {@code rounds}, each written to a scratch folder that is then removed. The first round
+   * includes the compiler's warm-up, as a user's single run does.
+   */
+  /** A calibration timed: the model runs it made (parameter vectors times replications) and its wall time. */
+  public record CalibrationSpeed(long simulations, int threads, double seconds) {
+    public double simulationsPerSecond() {
+      return simulations / seconds;
+    }
+  }
+
+  /** Times an ABC-SMC calibration (nothing written), best of {@code rounds}. */
+  public static CalibrationSpeed calibration(org.hedgesim.calibration.Calibration c, int threads, int rounds) {
+    double best = Double.POSITIVE_INFINITY;
+    long simulations = 0;
+    for (int r = 0; r < rounds; r++) {
+      java.util.List<org.hedgesim.calibration.Population> kept = new java.util.ArrayList<>();
+      long t0 = System.nanoTime();
+      org.hedgesim.calibration.AbcSmc.Outcome o = new org.hedgesim.calibration.AbcSmc(c,
+          new org.hedgesim.calibration.Simulator(c, org.hedgesim.calibration.Simulator.HEDGING), threads)
+          .run(new org.hedgesim.calibration.AbcSmc.Journal() {
+            @Override
+            public java.util.List<org.hedgesim.calibration.Population> finished() {
+              return java.util.List.of();
+            }
+
+            @Override
+            public void save(org.hedgesim.calibration.Population p) {
+              kept.add(p);
+            }
+          }, SweepProgress.NONE);
+      best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+      simulations = o.generations().stream().mapToLong(p -> p.proposals()).sum() * c.replications();
+    }
+    return new CalibrationSpeed(simulations, threads, best);
+  }
+
+  public static RobustSpeed robust(RobustStudy study, int threads, int rounds, Path scratch) throws Exception {
+    double best = Double.POSITIVE_INFINITY;
+    for (int r = 0; r < rounds; r++) {
+      Path out = Files.createTempDirectory(scratch, "robust");
+      Files.delete(out);
+      long t0 = System.nanoTime();
+      RobustRun.execute(study, new RobustRun.Options(out, threads), SweepProgress.NONE, null);
+      best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+      deleteTree(out);
+    }
+    return new RobustSpeed(study.runs(), threads, best);
+  }
+
   /**
    * The same scenario's runs in bare threads, without the sweep engine, its ordering or any file:
    * the upper bound that the machine itself puts on parallel efficiency. Best of {@code rounds},

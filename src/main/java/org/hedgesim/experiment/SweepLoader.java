@@ -73,8 +73,47 @@ public final class SweepLoader {
 
   private record Checked(SweepParameter parameter, YScalar value, Scenario scenario) {}
 
-  private SweepLoader(String display) {
+  /** A loader; other study files (robust decisions) reuse its parameter and outcome reading. */
+  SweepLoader(String display) {
     this.display = display;
+  }
+
+  /** The base scenario, once {@link #readBase} found it valid; null otherwise. */
+  Inheritance.Resolved base;
+  Scenario baseScenario;
+
+  List<Problem> problems() {
+    return problems;
+  }
+
+  /**
+   * Reads and binds the base scenario named by {@code scenario:} (relative to the study file);
+   * its problems are reported at that key.
+   */
+  void readBase(YMap doc, Path file, String scenarioText) {
+    base = null;
+    baseScenario = null;
+    if (scenarioText == null) return;
+    YNode at = doc.get("scenario");
+    Path basePath = file.toAbsolutePath().getParent().resolve(scenarioText).normalize();
+    Path nameDir = Path.of(display).getParent();
+    String baseName = (nameDir == null ? Path.of(scenarioText) : nameDir.resolve(scenarioText)).normalize().toString();
+    if (!Files.exists(basePath)) {
+      problems.add(new Problem(at.origin(), "scenario", "the base scenario was not found: tried " + baseName
+          + " (a path relative to the " + (doc.has("sweep") ? "sweep" : "study") + " file)"));
+      return;
+    }
+    try {
+      // a base that is no regular file, or no scenario, is reported at this file's scenario: key
+      List<Problem> early = new ArrayList<>();
+      base = Inheritance.resolveCollecting(basePath, baseName, (YScalar) at, early);
+      if (!early.isEmpty()) throw new ScenarioException(early);
+      baseScenario = ScenarioLoader.bind(base.tree(), base.files());
+    } catch (ScenarioException e) {
+      problems.addAll(e.problems());
+      base = null;
+      baseScenario = null;
+    }
   }
 
   /** Whether a YAML document is a sweep (it has a {@code sweep:} key) rather than a scenario. */
@@ -125,48 +164,25 @@ public final class SweepLoader {
     requireEntries(top, doc, "outcomes", "what to collect from each run");
     top.finish(TOP_KEYS);
 
-    // the base scenario, relative to the sweep file
-    Inheritance.Resolved base = null;
-    Scenario baseScenario = null;
-    if (scenarioText != null) {
-      YNode at = doc.get("scenario");
-      Path basePath = file.toAbsolutePath().getParent().resolve(scenarioText).normalize();
-      Path nameDir = Path.of(display).getParent();
-      String baseName = (nameDir == null ? Path.of(scenarioText) : nameDir.resolve(scenarioText)).normalize().toString();
-      if (!Files.exists(basePath)) {
-        problems.add(new Problem(at.origin(), "scenario", "the base scenario was not found: tried " + baseName
-            + " (a path relative to the sweep file)"));
-      } else {
-        try {
-          // a base that is no regular file, or no scenario, is reported at this sweep's scenario: key
-          List<Problem> early = new ArrayList<>();
-          base = Inheritance.resolveCollecting(basePath, baseName, (YScalar) at, early);
-          if (!early.isEmpty()) throw new ScenarioException(early);
-          baseScenario = ScenarioLoader.bind(base.tree(), base.files());
-        } catch (ScenarioException e) {
-          problems.addAll(e.problems());
-          base = null;
-        }
-      }
-    }
+    readBase(doc, file, scenarioText);
+    Inheritance.Resolved base = this.base;
+    Scenario baseScenario = this.baseScenario;
 
     Design design = designMap == null ? null : readDesign(designMap);
     List<SweepParameter> parameters = new ArrayList<>();
     if (base != null) {
       for (int i = 0; i < parameterMaps.size(); i++) {
-        SweepParameter p = readParameter(parameterMaps.get(i), i, base, parameters);
+        SweepParameter p = readParameter(parameterMaps.get(i), "parameters[" + i + "]", base, parameters);
         if (p != null) parameters.add(p);
       }
     }
     List<OutcomeSpec> outcomes = new ArrayList<>();
     if (baseScenario != null) {
       List<SeriesKey> series = seriesOf(baseScenario);
-      Set<String> ids = new LinkedHashSet<>();
-      baseScenario.actors().forEach(a -> ids.add(a.id()));
-      baseScenario.frameworks().forEach(f -> ids.add(f.id()));
-      baseScenario.projects().forEach(p -> ids.add(p.id()));
+      Set<String> ids = idsOf(baseScenario);
       for (int i = 0; i < outcomeMaps.size(); i++) {
-        OutcomeSpec o = readOutcome(outcomeMaps.get(i), i, series, ids, parameters, outcomes, baseScenario);
+        OutcomeSpec o = readOutcome(outcomeMaps.get(i), "outcomes[" + i + "]", List.of(), series, ids, parameters, outcomes,
+            baseScenario);
         if (o != null) outcomes.add(o);
       }
       checkSeries(outcomes);
@@ -230,7 +246,7 @@ public final class SweepLoader {
     }
   }
 
-  private ScenarioException failure() {
+  ScenarioException failure() {
     Set<String> seen = new java.util.HashSet<>();
     List<Problem> unique = new ArrayList<>();
     for (Problem p : problems) {
@@ -301,9 +317,12 @@ public final class SweepLoader {
   private static final List<String> PARAMETER_KEYS =
       List.of("path", "name", "min", "max", "scale", "integer", "levels");
 
-  private SweepParameter readParameter(YMap m, int index, Inheritance.Resolved base,
-      List<SweepParameter> earlier) {
-    MapReader r = new MapReader(m, "parameters[" + index + "]", problems);
+  /**
+   * One parameter at {@code at} (such as {@code parameters[2]}), checked against the base and the
+   * parameters read before it; null, with problems, when it is not valid.
+   */
+  SweepParameter readParameter(YMap m, String at, Inheritance.Resolved base, List<SweepParameter> earlier) {
+    MapReader r = new MapReader(m, at, problems);
     String pathText = r.text("path");
     String name = r.optText("name");
     boolean hasRange = m.has("min") || m.has("max");
@@ -479,9 +498,13 @@ public final class SweepLoader {
   private static final List<String> OUTCOME_KEYS = List.of("name", "metric", "actor", "target", "reduce", "from",
       "until");
 
-  private OutcomeSpec readOutcome(YMap m, int index, List<SeriesKey> series, Set<String> ids,
+  /**
+   * One outcome at {@code at} (such as {@code outcomes[0]}); {@code otherKeys} are keys of the entry
+   * that the caller reads itself. Null, with problems, when it is not valid.
+   */
+  OutcomeSpec readOutcome(YMap m, String at, List<String> otherKeys, List<SeriesKey> series, Set<String> ids,
       List<SweepParameter> parameters, List<OutcomeSpec> earlier, Scenario base) {
-    MapReader r = new MapReader(m, "outcomes[" + index + "]", problems);
+    MapReader r = new MapReader(m, at, problems);
     String metric = r.text("metric");
     Reducer reducer = r.choice("reduce", Reducer.class);
     String actor = r.optText("actor");
@@ -489,7 +512,10 @@ public final class SweepLoader {
     String name = r.optText("name");
     java.time.YearMonth from = r.optMonth("from");
     java.time.YearMonth until = r.optMonth("until");
-    r.finish(OUTCOME_KEYS);
+    for (String key : otherKeys) r.node(key);
+    List<String> known = new ArrayList<>(OUTCOME_KEYS);
+    known.addAll(otherKeys);
+    r.finish(known);
     OutcomeSpec.Window window = window(r, m, from, until, base);
     if (metric == null) return null;
     actor = actor == null ? "" : actor.strip();
@@ -641,7 +667,7 @@ public final class SweepLoader {
    * A parameter may change which series a run records (an actor's role, say): every series an
    * outcome needs must exist at every bound of every parameter.
    */
-  private void checkSeries(List<OutcomeSpec> outcomes) {
+  void checkSeries(List<OutcomeSpec> outcomes) {
     List<OutcomeSpec> series = outcomes.stream().filter(o -> !o.isEvent()).toList();
     if (series.isEmpty()) return;
     for (Checked c : checked) {
@@ -654,6 +680,15 @@ public final class SweepLoader {
         }
       }
     }
+  }
+
+  /** The ids an event outcome may name: the scenario's actors, frameworks and projects. */
+  static Set<String> idsOf(Scenario s) {
+    Set<String> ids = new LinkedHashSet<>();
+    s.actors().forEach(a -> ids.add(a.id()));
+    s.frameworks().forEach(f -> ids.add(f.id()));
+    s.projects().forEach(p -> ids.add(p.id()));
+    return ids;
   }
 
   /** The series a scenario's runs record, from a world built but not run. */

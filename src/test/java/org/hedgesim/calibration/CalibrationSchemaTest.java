@@ -79,6 +79,29 @@ class CalibrationSchemaTest {
     assertEquals(Set.of(), SCHEMA.validate(toJson(f)));
   }
 
+  /** The calibration files shipped under scenarios/ (those with a {@code calibration:} key). */
+  static List<Path> shippedCalibrations() throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(Fixtures.repo().resolve("scenarios"))) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).filter(p -> {
+        try {
+          return Files.readString(p).lines().anyMatch(l -> l.startsWith("calibration:"));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).sorted().toList();
+    }
+  }
+
+  @Test
+  void schema_theShippedCalibrations_passAndTheLoaderReadsThem() throws Exception {
+    List<Path> shipped = shippedCalibrations();
+    assertFalse(shipped.isEmpty(), "a calibration is shipped (the hindcast)");
+    for (Path f : shipped) {
+      assertEquals(Set.of(), SCHEMA.validate(toJson(f)), f.toString());
+      CalibrationLoader.load(f, f.toString());
+    }
+  }
+
   @Test
   void schema_theCalibrationOfTheCommandLineTests_passes(@TempDir Path dir) throws Exception {
     Fixture.world(dir);

@@ -30,26 +30,37 @@ class ScoresTest {
         fit("share", 2022, 0.56, false, 0.49, 0.36, 0.45, 0.53, 0.62),
         fit("other", 2020, 0.10, true, 0.10, 0.05, 0.08, 0.12, 0.15));
     List<Scores> s = Scores.of(fits);
-    Scores inModel = s.get(0);
-    Scores inPersistence = s.get(1);
-    Scores outModel = s.get(2);
-    Scores outPersistence = s.get(3);
-    // in sample: residuals 0.02, -0.01, 0; persistence only for 2020 (from 2019): 0.40 against 0.44
-    assertEquals(3, inModel.n());
-    assertEquals(Math.sqrt((0.0004 + 0.0001) / 3), inModel.rmse(), 1e-12);
+    assertEquals(10, s.size(), "all and each metric, model and persistence, in sample and held out (other has no hold-out)");
+    Scores inAll = find(s, "in-sample", "all", "model");
+    Scores inShare = find(s, "in-sample", "share", "model");
+    Scores inPersistence = find(s, "in-sample", "share", "persistence");
+    Scores outModel = find(s, "hold-out", "share", "model");
+    Scores outPersistence = find(s, "hold-out", "share", "persistence");
+    // in sample: residuals 0.02, -0.01 (share) and 0 (other), all with sd 0.1
+    assertEquals(3, inAll.n());
+    assertEquals(Double.NaN, inAll.rmse(), "no RMSE in units across metrics");
+    assertEquals(Math.sqrt((4 + 1) / 3.0) / 10, inAll.rmseStandardised(), 1e-12);
+    assertEquals(Math.sqrt((0.0004 + 0.0001) / 2), inShare.rmse(), 1e-12);
+    // persistence only for 2020 (from 2019): 0.40 against 0.44
     assertEquals(1, inPersistence.n());
     assertEquals(0.04, inPersistence.rmse(), 1e-12);
-    assertEquals(1 - 0.01 / 0.04, inModel.skill(), 1e-12);
-    assertEquals(1.0, inModel.directionAccuracy(), 1e-12, "2020 rose from 0.40, the median 0.43 too");
+    assertEquals(1 - 0.01 / 0.04, inShare.skill(), 1e-12);
+    assertEquals(1.0, inShare.directionAccuracy(), 1e-12, "2020 rose from 0.40, the median 0.43 too");
     // hold-out: persistence carries 2020's 0.44 on; model residuals -0.03 and -0.07
     assertEquals(2, outModel.n());
     assertEquals(Math.sqrt((0.0009 + 0.0049) / 2), outModel.rmse(), 1e-12);
     assertEquals(Math.sqrt((0.0036 + 0.0144) / 2), outPersistence.rmse(), 1e-12);
     assertEquals(1 - Math.sqrt(0.0058 / 2) / Math.sqrt(0.018 / 2), outModel.skill(), 1e-12);
+    assertEquals(outModel.skill(), find(s, "hold-out", "all", "model").skill(), 1e-12, "one metric held out");
     assertEquals(0.5, outModel.coverage50(), 1e-12, "0.50 is inside [0.44, 0.52], 0.56 outside [0.45, 0.53]");
     assertEquals(1.0, outModel.coverage90(), 1e-12);
     assertEquals(2, outModel.directionN());
     assertEquals(1.0, outModel.directionAccuracy(), 1e-12, "both rose from 0.44, and both medians are above it");
     assertEquals(Double.NaN, outPersistence.coverage90());
+  }
+
+  static Scores find(List<Scores> s, String set, String metric, String forecast) {
+    return s.stream().filter(x -> x.set().equals(set) && x.metric().equals(metric) && x.forecast().equals(forecast))
+        .findFirst().orElseThrow();
   }
 }

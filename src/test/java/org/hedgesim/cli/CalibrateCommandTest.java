@@ -35,6 +35,7 @@ class CalibrateCommandTest {
       + "2027,alignment,S,P,0.2,0.05,synthetic\n";
 
   static Path setUp(Path dir, String obs, String calibrationExtra) throws Exception {
+    Files.createDirectories(dir);
     Files.writeString(dir.resolve("small.yaml"), "scenario: small\nextends: "
         + Path.of("scenarios/two-powers.yaml").toAbsolutePath() + "\nstart: 2025-01\nend: 2027-12\nstep: quarter\n");
     Files.writeString(dir.resolve("obs.csv"), obs);
@@ -132,6 +133,30 @@ class CalibrateCommandTest {
     Cli resumed = Cli.run("calibrate", f.toString(), "--out", target.toString(), "--resume", "--progress", "none");
     assertEquals(0, resumed.exit(), resumed.err());
     sameFiles(dir.resolve("whole"), target);
+  }
+
+  @Test
+  void rejectionInShardsMergesToTheBytesOfOneProcess(@TempDir Path dir) throws Exception {
+    Path f = setUp(dir, OBS, "method: rejection\nsamples: 300\n");
+    Cli whole = Cli.run("calibrate", f.toString(), "--out", dir.resolve("whole").toString(), "--progress", "none");
+    assertEquals(0, whole.exit(), whole.err());
+    for (int k = 1; k <= 3; k++) {
+      Cli s = Cli.run("calibrate", f.toString(), "--shard", k + "/3", "--out", dir.resolve("s" + k).toString(),
+          "-t", Integer.toString(1 + k % 2), "--progress", "none");
+      assertEquals(0, s.exit(), s.err());
+    }
+    Cli missing = Cli.run("calibrate", f.toString(), "--merge", dir.resolve("s1").toString(), dir.resolve("s2").toString(),
+        "--out", dir.resolve("bad").toString());
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("the merge needs all 3 shards"), missing.err());
+    Cli merged = Cli.run("calibrate", f.toString(), "--merge", dir.resolve("s3").toString(), dir.resolve("s1").toString(),
+        dir.resolve("s2").toString(), "--out", dir.resolve("merged").toString());
+    assertEquals(0, merged.exit(), merged.err());
+    sameFiles(dir.resolve("whole"), dir.resolve("merged"));
+    Path g = setUp(dir.resolve("abc"), OBS, "");
+    Cli refused = Cli.run("calibrate", g.toString(), "--shard", "1/2", "--out", dir.resolve("x").toString());
+    assertEquals(2, refused.exit());
+    assertTrue(refused.err().contains("--shard applies to method rejection"), refused.err());
   }
 
   @ParameterizedTest
