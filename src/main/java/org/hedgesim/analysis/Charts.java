@@ -561,7 +561,7 @@ public final class Charts {
     XYPlot plot = new XYPlot(observed, time, value, er);
     plot.setDataset(1, bands);
     plot.setRenderer(1, dr);
-    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE); // the observations on top
     stylePlot(plot);
     if (holdOutFrom != null) {
       long end = Math.max(last, holdOutFrom) + 4 * 365L * 24 * 3600 * 1000; // past the axis' right end
