@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
 /** {@code hedgesim calibrate}: estimates free parameters from observations (docs/CALIBRATION.md). */
 @Command(name = "calibrate",
     headerHeading = "%n",
-    header = "Fit free parameters to observations; score a hold-out forecast.",
+    header = "Fit free parameters to observed data; score a hold-out forecast.",
     descriptionHeading = "%n",
     description = {
         "Reads a calibration file (the base scenario, observation files, free parameters with priors, the method),"
