@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.hedgesim.analysis.Report;
 import org.hedgesim.calibration.AbcSmc;
 import org.hedgesim.calibration.Calibration;
 import org.hedgesim.calibration.CalibrationJournal;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Parameters;
     description = {
         "Reads a calibration file (the base scenario, observation files, free parameters with priors, the method),"
             + " runs the model on all cores and writes posterior.csv, posterior-summary.csv, fit.csv, scores.csv,"
-            + " generations.csv, calibrated.yaml and manifest.json into the results folder (docs/CALIBRATION.md).",
+            + " generations.csv, calibrated.yaml and manifest.json into the results folder (docs/CALIBRATION.md);"
+            + " with --report also report/report.html (or later: hedgesim report DIR).",
         "The results do not depend on --threads; an interrupted calibration finishes with the same command and"
             + " --resume."},
     mixinStandardHelpOptions = true,
@@ -66,6 +68,11 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--resume",
       description = "Finish the interrupted calibration in --out DIR from its last finished generation (or start it if there is none).")
   boolean resume;
+
+  @Option(names = "--report",
+      description = "Also write an offline HTML report (posterior against prior, pair plots, predictive bands with"
+          + " the hold-out shaded, scores) into DIR/report/, once the results are complete.")
+  boolean report;
 
   @Option(names = "--progress", paramLabel = "MODE",
       description = "bar, lines or none (default: a bar on a terminal, lines otherwise).")
@@ -191,10 +198,32 @@ final class CalibrateCommand implements Callable<Integer> {
       }
       folder.commit();
       print(out, c, outcome, summary);
+      int code = report ? writeReport(out, err, target) : ExitCodes.OK;
       out.println("Results: " + target);
       out.flush();
+      return code;
+    }
+  }
+
+  /**
+   * Writes DIR/report/ whole into the committed results, or says why not; the results stay as they
+   * are either way (as {@code sweep --report} does), and an existing report is kept.
+   */
+  private static int writeReport(PrintWriter out, PrintWriter err, Path folder) throws IOException {
+    Path target = folder.resolve(ReportCommand.FOLDER);
+    if (Files.exists(target.resolve(Report.FILE))) {
+      out.println("Report (already there, kept): " + target.resolve(Report.FILE));
       return ExitCodes.OK;
     }
+    try (ResultFolder rf = ResultFolder.prepare(target)) {
+      for (String n : rf.notices()) err.println("hedgesim calibrate: " + n);
+      Report.write(folder, rf.file(""));
+      rf.commit();
+    } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
+      return failure(err, "report folder " + e.getFile() + " " + e.getReason());
+    }
+    out.println("Report: " + target.resolve(Report.FILE));
+    return ExitCodes.OK;
   }
 
   /** A set of shard folders that cannot be merged. */
