@@ -46,7 +46,8 @@ public final class Fixtures {
   /**
    * Every shipped scenario file, sorted: the YAML files of scenarios/ and of its
    * {@link #SHIPPED_SUBFOLDERS}. A file of a subfolder counts only if it is a scenario (it has a
-   * top-level {@code scenario:} key), since a calibration file may sit beside its hindcast.
+   * top-level {@code scenario:} key and no {@code calibration:} key, which a calibration file has
+   * with the {@code scenario:} it calibrates), since a calibration file sits beside its hindcast.
    */
   public static List<Path> shippedScenarios() throws IOException {
     List<Path> out = new ArrayList<>();
@@ -58,7 +59,11 @@ public final class Fixtures {
       if (!Files.isDirectory(dir)) continue;
       try (var s = Files.list(dir)) {
         for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-          if (Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("scenario:"))) out.add(p);
+          List<String> lines = Files.readAllLines(p);
+          if (lines.stream().anyMatch(l -> l.startsWith("scenario:"))
+              && lines.stream().noneMatch(l -> l.startsWith("calibration:"))) {
+            out.add(p);
+          }
         }
       }
     }

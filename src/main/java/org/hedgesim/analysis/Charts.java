@@ -25,6 +25,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -32,11 +33,16 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -358,6 +364,239 @@ public final class Charts {
         g2.draw(new Line2D.Double(mid - cap, hi, mid + cap, hi));
       }
     }
+  }
+
+  // ------------------------------------------------------------------ calibration
+
+  /**
+   * A weighted histogram of a sample (bars of density: each bar's share of the weight over its
+   * width, so that it reads on the scale of a density) against a density curve, with an interval
+   * shaded and a median marked: a posterior marginal against its prior.
+   *
+   * @param edges the bins' edges, one more than the heights
+   * @param curve points (x, density) of the curve, in increasing x
+   */
+  public static JFreeChart marginal(String title, String subtitle, String xLabel, double[] edges, double[] heights,
+      String curveLabel, double[][] curve, double low, double high, double median) {
+    XYIntervalSeries bars = new XYIntervalSeries("posterior (weighted histogram)", false, true);
+    for (int i = 0; i < heights.length; i++) {
+      bars.add((edges[i] + edges[i + 1]) / 2, edges[i], edges[i + 1], heights[i], 0, heights[i]);
+    }
+    XYIntervalSeriesCollection barData = new XYIntervalSeriesCollection();
+    barData.addSeries(bars);
+    XYBarRenderer br = new XYBarRenderer(0);
+    br.setBarPainter(new StandardXYBarPainter());
+    br.setShadowVisible(false);
+    br.setDrawBarOutline(true);
+    br.setSeriesPaint(0, new Color(0xBBBBBB));
+    br.setSeriesOutlinePaint(0, new Color(0x444444));
+    NumberAxis x = new NumberAxis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    NumberAxis y = new NumberAxis("density");
+    styleAxis(x);
+    styleAxis(y);
+    XYPlot plot = new XYPlot(barData, x, y, br);
+    stylePlot(plot);
+    XYSeries prior = new XYSeries(curveLabel, false, true);
+    for (double[] p : curve) {
+      if (Double.isFinite(p[1])) prior.add(p[0], p[1]);
+    }
+    XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+    lr.setSeriesPaint(0, Color.BLACK);
+    lr.setSeriesStroke(0, stroke(1));
+    lr.setDrawSeriesLineAsPath(true); // one path, so that the dashes run on over the curve's short segments
+    plot.setDataset(1, new XYSeriesCollection(prior));
+    plot.setRenderer(1, lr);
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    if (Double.isFinite(low) && Double.isFinite(high) && high >= low) {
+      plot.addDomainMarker(intervalMarker(low, high, "90% interval"), org.jfree.ui.Layer.BACKGROUND);
+    }
+    if (Double.isFinite(median)) plot.addDomainMarker(valueMarker(median, "median"));
+    return chart(title, subtitle, plot, true);
+  }
+
+  /**
+   * A profile: the distance at each value of a parameter, the others held at the optimum, with
+   * the threshold whose crossing ends the 90% interval and that interval shaded.
+   *
+   * @param points (value, distance), in increasing value
+   */
+  public static JFreeChart profile(String title, String subtitle, String xLabel, double[][] points,
+      double threshold, double low, double high, double best) {
+    XYSeries s = new XYSeries("distance, the others at the optimum", false, true);
+    for (double[] p : points) {
+      if (Double.isFinite(p[1])) s.add(p[0], p[1]);
+    }
+    NumberAxis x = new NumberAxis(xLabel);
+    NumberAxis y = new NumberAxis("distance (sum of squared standardised errors)");
+    x.setAutoRangeIncludesZero(false);
+    y.setAutoRangeIncludesZero(false);
+    styleAxis(x);
+    styleAxis(y);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+    r.setSeriesPaint(0, Color.BLACK);
+    r.setSeriesStroke(0, stroke(0));
+    r.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+    r.setSeriesShapesFilled(0, false);
+    XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, r);
+    stylePlot(plot);
+    if (Double.isFinite(threshold)) {
+      ValueMarker t = valueMarker(threshold, "90% threshold");
+      t.setStroke(stroke(1));
+      t.setLabelAnchor(RectangleAnchor.TOP_LEFT); // the label above the line, at the left, inside the plot
+      t.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+      t.setLabelOffset(new RectangleInsets(2, 6, 2, 2));
+      plot.addRangeMarker(t);
+      if (s.getItemCount() > 0 && s.getMaxY() < threshold) y.setUpperBound(threshold * 1.05 + 0.05);
+    }
+    if (Double.isFinite(low) && Double.isFinite(high) && high >= low) {
+      plot.addDomainMarker(intervalMarker(low, high, "90% interval"), org.jfree.ui.Layer.BACKGROUND);
+    }
+    if (Double.isFinite(best)) plot.addDomainMarker(valueMarker(best, "optimum"));
+    return chart(title, subtitle, plot, false);
+  }
+
+  /**
+   * Weighted points (x, y, weight) as filled dots whose opacity grows with the weight (the
+   * heaviest opaque, the lightest faint), for a pair of parameters of a weighted posterior sample.
+   */
+  public static JFreeChart weightedScatter(String title, String xLabel, String yLabel, double[][] points) {
+    XYSeries s = new XYSeries("particles", false, true);
+    double max = 0;
+    for (double[] p : points) max = Math.max(max, p[2]);
+    double[] alpha = new double[points.length];
+    for (int i = 0; i < points.length; i++) {
+      s.add(points[i][0], points[i][1]);
+      alpha[i] = max > 0 ? 0.12 + 0.88 * points[i][2] / max : 1;
+    }
+    NumberAxis x = new NumberAxis(xLabel);
+    NumberAxis y = new NumberAxis(yLabel);
+    x.setAutoRangeIncludesZero(false);
+    y.setAutoRangeIncludesZero(false);
+    styleAxis(x);
+    styleAxis(y);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public Paint getItemPaint(int row, int column) {
+        return new Color(0, 0, 0, (int) Math.round(255 * alpha[column]));
+      }
+    };
+    r.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+    r.setSeriesShapesFilled(0, true);
+    XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, r);
+    stylePlot(plot);
+    return chart(title, null, plot, false);
+  }
+
+  /**
+   * One observation with its posterior predictive: the date (UTC milliseconds), the median and
+   * the 50% and 90% central intervals, the observed value with its sd, and whether it was held out.
+   */
+  public record Predicted(long at, double median, double q05, double q25, double q75, double q95,
+      double observed, double sd, boolean heldOut) {}
+
+  /**
+   * Predictive bands over observed points: the median line, the 50% and 90% bands, the observed
+   * values with error bars of one sd, and the hold-out period shaded from its first date.
+   *
+   * @param holdOutFrom the first moment of the hold-out (UTC milliseconds), or null when none
+   */
+  public static JFreeChart predictive(String title, String subtitle, String valueLabel, List<Predicted> points,
+      Long holdOutFrom) {
+    YIntervalSeries p90 = new YIntervalSeries("predictive median, 90% band", false, true);
+    YIntervalSeries p50 = new YIntervalSeries("50% band", false, true);
+    YIntervalSeries obs = new YIntervalSeries("observed \u00b1 1 sd", false, true);
+    long halfWidth = 30L * 24 * 3600 * 1000; // a lone date gets a band two months wide, so it shows
+    for (Predicted p : points) {
+      if (points.size() == 1) {
+        for (long at : new long[] {p.at() - halfWidth, p.at() + halfWidth}) {
+          p90.add(at, p.median(), p.q05(), p.q95());
+          p50.add(at, p.median(), p.q25(), p.q75());
+        }
+      } else {
+        p90.add(p.at(), p.median(), p.q05(), p.q95());
+        p50.add(p.at(), p.median(), p.q25(), p.q75());
+      }
+      obs.add(p.at(), p.observed(), p.observed() - p.sd(), p.observed() + p.sd());
+    }
+    YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+    bands.addSeries(p90);
+    bands.addSeries(p50);
+    DeviationRenderer dr = new DeviationRenderer(true, false);
+    dr.setAlpha(0.25f);
+    dr.setSeriesPaint(0, colour(2));
+    dr.setSeriesFillPaint(0, colour(5));
+    dr.setSeriesStroke(0, stroke(0));
+    dr.setSeriesPaint(1, colour(2));
+    dr.setSeriesFillPaint(1, colour(2));
+    dr.setSeriesStroke(1, stroke(0));
+    YIntervalSeriesCollection observed = new YIntervalSeriesCollection();
+    observed.addSeries(obs);
+    XYErrorRenderer er = new XYErrorRenderer();
+    er.setDrawXError(false);
+    er.setDrawYError(true);
+    er.setBaseLinesVisible(false);
+    er.setBaseShapesVisible(true);
+    er.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+    er.setSeriesPaint(0, Color.BLACK);
+    er.setErrorPaint(Color.BLACK);
+    er.setErrorStroke(new BasicStroke(1.2f));
+    DateAxis time = new DateAxis("date (observations of a year at its middle)");
+    time.setTimeZone(TimeZone.getTimeZone("UTC"));
+    SimpleDateFormat f = new SimpleDateFormat("yyyy-MM", Locale.ROOT);
+    f.setTimeZone(TimeZone.getTimeZone("UTC"));
+    time.setDateFormatOverride(f);
+    time.setLowerMargin(0.08);
+    time.setUpperMargin(0.08);
+    long first = points.stream().mapToLong(Predicted::at).min().orElse(0);
+    long last = points.stream().mapToLong(Predicted::at).max().orElse(0);
+    long halfYear = 183L * 24 * 3600 * 1000;
+    if (last - first < 2 * halfYear) time.setRange(first - halfYear, last + halfYear); // a readable span of dates
+    NumberAxis value = new NumberAxis(valueLabel);
+    value.setAutoRangeIncludesZero(false);
+    styleAxis(time);
+    styleAxis(value);
+    XYPlot plot = new XYPlot(observed, time, value, er);
+    plot.setDataset(1, bands);
+    plot.setRenderer(1, dr);
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE); // the observations on top
+    stylePlot(plot);
+    if (holdOutFrom != null) {
+      long end = Math.max(last, holdOutFrom) + 4 * 365L * 24 * 3600 * 1000; // past the axis' right end
+      IntervalMarker m = intervalMarker(holdOutFrom, end, "hold-out");
+      m.setPaint(new Color(0xE8E8E8));
+      m.setAlpha(1f);
+      plot.addDomainMarker(m, org.jfree.ui.Layer.BACKGROUND);
+    }
+    return chart(title, subtitle, plot, true);
+  }
+
+  private static IntervalMarker intervalMarker(double low, double high, String label) {
+    IntervalMarker m = new IntervalMarker(low, high);
+    m.setPaint(new Color(0xF2DDB0));
+    m.setAlpha(0.6f);
+    m.setLabel(label);
+    m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    m.setLabelPaint(Color.BLACK);
+    m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    m.setLabelOffset(new RectangleInsets(2, 3, 2, 2));
+    return m;
+  }
+
+  private static ValueMarker valueMarker(double at, String label) {
+    ValueMarker m = new ValueMarker(at);
+    m.setPaint(Color.BLACK);
+    m.setStroke(new BasicStroke(1.2f));
+    m.setLabel(label);
+    m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    m.setLabelPaint(Color.BLACK);
+    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    m.setLabelOffset(new RectangleInsets(14, 2, 2, 2));
+    return m;
   }
 
   static void styleAxis(org.jfree.chart.axis.Axis a) {

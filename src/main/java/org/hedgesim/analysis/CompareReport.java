@@ -58,7 +58,9 @@ final class CompareReport {
 
     String summary = String.format(Locale.ROOT, "%s compared with %s: %d replications each on common random numbers "
         + "(replication r of every scenario uses the same seed; master seed %s).",
-        String.join(", ", labels.subList(1, labels.size())), labels.get(0), reps, cmp.path("seed").asText());
+        String.join(", ", labels.subList(1, labels.size())), labels.get(0), reps, cmp.path("seed").asText())
+        + (RunReport.posteriorNote(manifest).isEmpty() ? "" : RunReport.posteriorNote(manifest)
+            + " Replication r of every scenario takes the same draw, so the intervals include the parameters' uncertainty.");
 
     Html h = new Html();
     h.el("p", "For each outcome (the final value and the run mean of every series, and run outcomes such as an exit), "

@@ -20,13 +20,16 @@ import java.util.Locale;
  * and PNG. It loads nothing from anywhere: no scripts, fonts, style sheets or images from outside.
  *
  * <p>The kind of result is read from the manifest ({@code hedgesim.command}): a run, a comparison or
- * a sweep, each with a reader that produces {@link ReportContent}.
+ * a sweep, each with a reader that produces {@link ReportContent}; a calibration has sections of
+ * its own and is written by {@link CalibrationReport}.
  */
 public final class Report {
   public static final String FILE = "report.html";
   public static final String PLOTS = "plots";
   /** The section ids, in order. */
   public static final List<String> SECTIONS = List.of("headline", "plots", "timeline", "parameters", "manifest");
+  /** The section ids of a calibration's report, in order. */
+  public static final List<String> CALIBRATION_SECTIONS = CalibrationReport.SECTIONS;
 
   static final int WIDTH = 760;
   static final int HEIGHT = 400;
@@ -60,13 +63,14 @@ public final class Report {
       throw new NotAResult(results.resolve("manifest.json") + ": not valid JSON (" + e.getOriginalMessage() + ")");
     }
     String command = manifest.path("hedgesim").path("command").asText("");
+    if (command.equals("calibrate")) return CalibrationReport.write(results, manifest, reportDir);
     ReportContent c = switch (command) {
       case "run" -> RunReport.read(results, manifest);
       case "compare" -> CompareReport.read(results, manifest);
       case "sweep" -> SweepReport.read(results, manifest);
       case "robust" -> RobustReport.read(results, manifest);
       default -> throw new NotAResult(results + ": a result of '" + command + "', which has no report "
-          + "(reports exist for run, compare, sweep and robust folders)");
+          + "(reports exist for run, compare, sweep, robust and calibrate folders)");
     };
     Path plots = reportDir.resolve(PLOTS);
     Files.createDirectories(plots);
@@ -79,20 +83,28 @@ public final class Report {
     c = c.withFigures(named);
     for (int i = 0; i < c.figures().size(); i++) {
       ReportContent.Figure f = c.figures().get(i);
-      String id = "fig" + (i + 1);
-      String svg = ChartFiles.svg(f.chart(), WIDTH, HEIGHT, id);
-      svgs.add(svg);
-      ChartFiles.writeSvg(svg, plots.resolve(f.id() + ".svg"));
-      ChartFiles.writePng(f.chart(), WIDTH, HEIGHT, plots.resolve(f.id() + ".png"));
+      svgs.add(plot(f.chart(), WIDTH, HEIGHT, "fig" + (i + 1), plots.resolve(f.id())));
     }
     Path html = reportDir.resolve(FILE);
     Files.writeString(html, render(c, svgs), StandardCharsets.UTF_8);
     return html;
   }
 
+  /**
+   * Writes a chart as {@code stem.svg} and {@code stem.png} and returns its SVG element (with the
+   * given id) for the page.
+   */
+  static String plot(org.jfree.chart.JFreeChart chart, int width, int height, String id, Path stem)
+      throws IOException {
+    String svg = ChartFiles.svg(chart, width, height, id);
+    ChartFiles.writeSvg(svg, stem.resolveSibling(stem.getFileName() + ".svg"));
+    ChartFiles.writePng(chart, width, height, stem.resolveSibling(stem.getFileName() + ".png"));
+    return svg;
+  }
+
   // ------------------------------------------------------------------ the page
 
-  private static final String STYLE = String.join("\n",
+  static final String STYLE = String.join("\n",
       "body{font-family:sans-serif;color:#111;background:#fff;max-width:64rem;margin:1.5rem auto;padding:0 1rem;line-height:1.4}",
       "h1{font-size:1.6rem;margin-bottom:.2rem}h2{border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2.2rem}",
       "h3{margin-top:1.4rem}p.lead{font-size:1.05rem;color:#333}",
@@ -309,6 +321,14 @@ public final class Report {
     List<String> seeds = new ArrayList<>();
     run.path("replication_seeds").forEach(x -> seeds.add(x.asText()));
     if (!seeds.isEmpty()) row(h, "replication seeds", String.join(", ", seeds));
+    JsonNode posterior = m.path("posterior");
+    if (posterior.isObject()) {
+      row(h, "parameters", posterior.path("statement").asText());
+      row(h, "draw of each replication", posterior.path("draw_derivation").asText());
+      List<String> particles = new ArrayList<>();
+      posterior.path("replication_particles").forEach(x -> particles.add(x.asText()));
+      row(h, "particle of each replication", String.join(", ", particles));
+    }
     for (JsonNode o : m.path("outputs")) {
       row(h, "output " + o.path("file").asText(), o.path("bytes").asText() + " bytes  sha256 " + o.path("sha256").asText());
     }
@@ -329,7 +349,7 @@ public final class Report {
     h.open("tr").el("th", key).el("td", value, "class", "at").close("tr").nl();
   }
 
-  private static String withoutParameters(JsonNode m) {
+  static String withoutParameters(JsonNode m) {
     JsonNode copy = m.deepCopy();
     if (copy instanceof ObjectNode o) {
       o.remove("parameters");

@@ -28,7 +28,7 @@ final class RunReport {
     String summaryLine = String.format(Locale.ROOT, "%s: %s to %s, %d %s steps, seed %s, %d replication%s.",
         name, manifest.path("scenario").path("start").asText(), manifest.path("scenario").path("end").asText(),
         manifest.path("scenario").path("steps").asInt(), manifest.path("scenario").path("step").asText(),
-        manifest.path("run").path("seed").asText(), reps, reps == 1 ? "" : "s");
+        manifest.path("run").path("seed").asText(), reps, reps == 1 ? "" : "s") + posteriorNote(manifest);
 
     List<ReportContent.Figure> figures = new ArrayList<>();
     for (String actor : smallActors(bands.keySet())) {
@@ -60,6 +60,15 @@ final class RunReport {
     List<ReportContent.ParameterSet> params = List.of(ReportParameters.set(name, manifest.path("parameters"), null));
     return new ReportContent("run", "hedgesim report: run of " + name, summaryLine, replications, h.toString(),
         figures, timeline, params, manifest);
+  }
+
+  /**
+   * " Parameters drawn from the posterior of ... ." when the replications drew their parameters
+   * (the manifest's {@code posterior} section), else "".
+   */
+  static String posteriorNote(JsonNode manifest) {
+    String s = manifest.path("posterior").path("statement").asText("");
+    return s.isEmpty() ? "" : " " + Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";
   }
 
   static String subtitle(int reps) {

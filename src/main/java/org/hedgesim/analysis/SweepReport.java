@@ -79,7 +79,7 @@ final class SweepReport {
 
     List<ReportContent.Figure> figures = new ArrayList<>();
     if (SweepSensitivity.applies(manifest)) sensitivity(folder, h, figures);
-    DiscoveredBoxes.write(folder, h);
+    discovered(folder, h);
     SweepFactors factors = SweepFactors.read(folder, sw);
     List<String> notes = factors.kind().equals("grid")
         ? GridPictures.add(folder, factors, outcomes, reps, figures)
@@ -89,7 +89,7 @@ final class SweepReport {
 
     String summary = String.format(Locale.ROOT, "Sweep %s of %s: %s; %d replication%s per point, %s runs (master seed %s).",
         name, sw.path("scenario").asText(), design.path("kind").asText(), reps, reps == 1 ? "" : "s",
-        sw.path("runs").asText(), sw.path("seed").asText());
+        sw.path("runs").asText(), sw.path("seed").asText()) + RunReport.posteriorNote(manifest);
     List<ReportContent.ParameterSet> sets = new ArrayList<>();
     sets.add(new ReportContent.ParameterSet("the swept values (varied by the design)", swept(sw.path("parameters")), null));
     sets.add(ReportParameters.set("the base scenario " + sw.path("scenario").asText()
@@ -157,6 +157,43 @@ final class SweepReport {
       figures.add(new ReportContent.Figure(id, "Sensitivity of " + c.getKey()
           + ": bars are the estimates, whiskers their 95% bootstrap intervals. " + intervals,
           c.getValue()));
+    }
+  }
+
+  /**
+   * The boxes of every {@code hedgesim discover} run on the folder ({@code discover/NAME/boxes.csv},
+   * in name order): its sentence and its limits with their quasi-p-values.
+   */
+  private static void discovered(Path folder, Html h) throws IOException {
+    Path root = folder.resolve("discover");
+    if (!Files.isDirectory(root)) return;
+    List<Path> runs;
+    try (java.util.stream.Stream<Path> s = Files.list(root)) {
+      runs = s.filter(p -> Files.isRegularFile(p.resolve("boxes.csv")) && Files.isRegularFile(p.resolve("discover.json")))
+          .sorted().toList();
+    }
+    if (runs.isEmpty()) return;
+    h.el("h3", "Scenario discovery (PRIM boxes)");
+    h.el("p", "Boxes that hedgesim discover found in this sweep (discover/NAME/boxes.csv): where in the parameters the"
+        + " runs of interest concentrate. Coverage: share of the runs of interest in the box; density: share of the"
+        + " box's runs that are of interest; quasi-p: how likely that density would be without the restriction.", "class", "note");
+    for (Path run : runs) {
+      JsonNode json = new ObjectMapper().readTree(run.resolve("discover.json").toFile());
+      h.el("p", "discover/" + run.getFileName() + ":");
+      for (JsonNode b : json.path("boxes")) h.el("p", b.path("sentence").asText() + ".", "class", "note");
+      h.open("table", "class", "data").open("thead").open("tr");
+      for (String c : List.of("box", "dimension", "lower", "upper", "levels", "quasi-p", "coverage", "density", "mass")) {
+        h.el("th", c);
+      }
+      h.close("tr").close("thead").open("tbody").nl();
+      for (Map<String, String> r : ResultFiles.rows(run.resolve("boxes.csv"))) {
+        h.open("tr").el("td", r.get("box"), "class", "num").el("td", r.get("dimension"));
+        h.el("td", r.get("lower"), "class", "num").el("td", r.get("upper"), "class", "num").el("td", r.get("levels"));
+        h.el("td", r.get("qp_value"), "class", "num");
+        for (String c : List.of("coverage", "density", "mass")) h.el("td", RunReport.fmt(r.get(c)), "class", "num");
+        h.close("tr").nl();
+      }
+      h.close("tbody").close("table");
     }
   }
 

@@ -26,19 +26,22 @@ import picocli.CommandLine.Option;
     description = {"Measure the model and the engine (docs/PERFORMANCE.md): cost per agent-step on",
         "MASON against the same phases in a plain loop; sweep throughput on 1 and 2 threads;",
         "start-up of './hedgesim run'; time per step as the world grows; the heap of a long sweep;",
-        "a robust-decision study on 2 threads.",
+        "a robust-decision study on 2 threads; PRIM (hedgesim discover) on 100,000 cases",
+        "of 10 parameters; the shipped hindcast calibration on 2 threads, and its 2-thread",
+        "efficiency on its first two generations.",
         "Prints a table of figures with their targets. Takes a few minutes; run it on a quiet machine."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:measured", "1:a measurement failed", "2:bad usage"})
 final class BenchCommand implements Callable<Integer> {
 
-  static final List<String> ITEMS = List.of("agent-step", "sweep", "startup", "scaling", "heap", "robust");
+  static final List<String> ITEMS = List.of("agent-step", "sweep", "startup", "scaling", "heap", "robust", "prim",
+      "calibration");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--only", split = ",", paramLabel = "ITEM",
-      description = "Only these measurements: agent-step, sweep, startup, scaling, heap, robust (default: all).")
+      description = "Only these measurements: agent-step, sweep, startup, scaling, heap, robust, prim, calibration (default: all).")
   List<String> only;
 
   @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
@@ -60,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--robust", paramLabel = "FILE",
       description = "The robust-decision study to time (default: scenarios/robust/us-approach.yaml of the repository).")
   Path robustOption;
+
+  @Option(names = "--calibration", paramLabel = "FILE",
+      description = "The calibration to time (default: the one calibration file in scenarios/hindcast/ of the repository).")
+  Path calibrationOption;
 
   @Override
   public Integer call() throws Exception {
@@ -197,6 +204,48 @@ final class BenchCommand implements Callable<Integer> {
             "< 60 s on 2 cores", r.seconds() < 60));
         progress(out, rows);
       }
+      if (items.contains("prim")) {
+        Benchmarks.PrimTiming p = Benchmarks.prim(100_000, 10, Math.max(3, rounds));
+        rows.add(row(String.format(Locale.ROOT, "7. PRIM of hedgesim discover, %,d cases x %d parameters (median of %d)",
+                p.cases(), p.parameters(), Math.max(3, rounds)),
+            String.format(Locale.ROOT, "%.2f s for %d peeling steps, pasting, quasi-p-values and feature scores",
+                p.seconds(), p.steps()),
+            "< 5 s", p.seconds() < 5));
+        progress(out, rows);
+      }
+      if (items.contains("calibration")) {
+        Path file = calibrationOption != null ? calibrationOption : shippedCalibration(root.resolve("scenarios/hindcast"));
+        if (file == null) {
+          err.println("hedgesim bench: no single calibration file in " + root.resolve("scenarios/hindcast")
+              + "; name one with --calibration FILE");
+          return ExitCodes.BAD_INPUT;
+        }
+        org.hedgesim.calibration.Calibration c;
+        try {
+          c = org.hedgesim.calibration.CalibrationLoader.load(file, file.toString());
+        } catch (org.hedgesim.scenario.ScenarioException e) {
+          ScenarioFiles.print(e, err);
+          return ExitCodes.BAD_INPUT;
+        }
+        Benchmarks.CalibrationSpeed whole = Benchmarks.calibration(c, 2, 1);
+        rows.add(row("8. calibrate " + c.name() + ": " + c.method().word + ", " + c.dimension() + " parameters, "
+                + c.particles() + " particles x " + c.replications() + " replications, " + c.generations()
+                + " generations, one JVM",
+            String.format(Locale.ROOT, "%.1f s on 2 threads, %d simulations, %.0f simulations/s", whole.seconds(),
+                whole.simulations(), whole.simulationsPerSecond()),
+            "< 180 s on 2 cores", whole.seconds() < 180));
+        progress(out, rows);
+        org.hedgesim.calibration.Calibration part = c.withGenerations(Math.min(2, c.generations()));
+        Benchmarks.CalibrationSpeed one = Benchmarks.calibration(part, 1, rounds);
+        Benchmarks.CalibrationSpeed two = Benchmarks.calibration(part, 2, rounds);
+        double efficiency = two.simulationsPerSecond() / (2 * one.simulationsPerSecond());
+        rows.add(row("9. calibrate " + c.name() + ", first " + part.generations() + " generations ("
+                + one.simulations() + " simulations): 2-thread efficiency (best of " + rounds + ")",
+            String.format(Locale.ROOT, "%.0f simulations/s on 1 thread, %.0f on 2: %.0f%%", one.simulationsPerSecond(),
+                two.simulationsPerSecond(), 100 * efficiency),
+            ">= 80%", efficiency >= 0.8));
+        progress(out, rows);
+      }
     } finally {
       try (Stream<Path> w = Files.walk(scratch)) {
         for (Path p : w.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
@@ -208,6 +257,18 @@ final class BenchCommand implements Callable<Integer> {
     for (String[] r : rows) out.println("| " + String.join(" | ", r) + " |");
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The one YAML file of {@code dir} with a top-level {@code calibration:} key, or null. */
+  static Path shippedCalibration(Path dir) throws java.io.IOException {
+    if (!Files.isDirectory(dir)) return null;
+    List<Path> found = new java.util.ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        if (Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("calibration:"))) found.add(p);
+      }
+    }
+    return found.size() == 1 ? found.get(0) : null;
   }
 
   private static String[] row(String what, String figure, String target, boolean met) {

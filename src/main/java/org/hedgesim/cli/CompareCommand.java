@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.hedgesim.calibration.PosteriorDraws;
+import org.hedgesim.experiment.ParameterDraws;
 import org.hedgesim.experiment.ScenarioComparison;
 import org.hedgesim.experiment.ScenarioComparison.Arm;
 import org.hedgesim.experiment.ScenarioRun;
@@ -27,7 +29,10 @@ import picocli.CommandLine.Parameters;
         "by outcome: mean A, mean B, the paired difference B - A with its 95%% CI",
         "(paired t), Cohen's d_z and d_av, and a flag when the CI excludes zero.",
         "Prints the largest effects; writes compare.csv (all), outcomes.csv,",
-        "bands.csv, events.csv and manifest.json to a new results folder."},
+        "bands.csv, events.csv and manifest.json to a new results folder.",
+        "With --posterior DIR replication r of every scenario also takes the same",
+        "parameters drawn from a calibration's posterior, so the intervals include",
+        "the uncertainty of the parameters."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",
         "2:bad input (usage, scenario file, existing output folder); nothing is written"})
@@ -50,6 +55,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @CommandLine.Mixin
   ResultOptions output = new ResultOptions();
+
+  @CommandLine.Mixin
+  PosteriorOption posterior = new PosteriorOption();
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "15",
       description = "Effects to print per comparison (default: ${DEFAULT-VALUE}); compare.csv has all.")
@@ -86,18 +94,38 @@ final class CompareCommand implements Callable<Integer> {
     }
     if (!ok) return ExitCodes.BAD_INPUT;
     long master = seed != null ? seed : arms.get(0).scenario().seed();
+    List<ParameterDraws.Bound> drawn = null;
+    if (posterior.given()) {
+      PosteriorDraws fitted = posterior.posterior(err);
+      if (fitted == null) return ExitCodes.BAD_INPUT;
+      // one set of draws for every scenario: replication r of each takes the same particle
+      ParameterDraws draws = fitted.seeded(master);
+      drawn = new ArrayList<>();
+      for (int i = 0; i < arms.size(); i++) {
+        Arm arm = arms.get(i);
+        ParameterDraws.Bound b = posterior.bind(fitted, draws, arm.scenario(), replications,
+            scenarioFiles.get(i).toString(), arm.files(), "compare", err);
+        if (b == null) return ExitCodes.BAD_INPUT;
+        drawn.add(b);
+      }
+      for (String w : fitted.overwrittenDifferences(arms.stream().map(Arm::scenario).toList(),
+          arms.stream().map(Arm::label).toList())) {
+        err.println("hedgesim compare: " + ScenarioFiles.WARNING + w);
+      }
+      err.flush();
+    }
     Path target = output.target(folderName(arms), "-seed" + master);
     int t = output.threads();
     ScenarioComparison.Result result;
     try {
       result = ScenarioComparison.execute(arms, replications, master, target, t,
-          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE);
+          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return bad(err, "output folder " + e.getFile() + " " + e.getReason());
     }
     for (String n : result.notices()) err.println("hedgesim compare: " + n);
     err.flush();
-    EffectsTable.print(out, result, scenarioFiles, top);
+    EffectsTable.print(out, result, scenarioFiles, top, PosteriorOption.line(drawn));
     out.flush();
     return ExitCodes.OK;
   }

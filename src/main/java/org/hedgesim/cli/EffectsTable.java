@@ -25,9 +25,21 @@ final class EffectsTable {
   }
 
   static void print(PrintWriter out, ScenarioComparison.Result result, List<Path> files, int top) {
+    print(out, result, files, top, null);
+  }
+
+  /**
+   * The table, with {@code note} (where the parameters came from, or null) under its first line:
+   * with parameters drawn, the intervals include their uncertainty, and the table says so.
+   */
+  static void print(PrintWriter out, ScenarioComparison.Result result, List<Path> files, int top, String note) {
     ScenarioComparison.Sample s = result.sample();
     out.printf(Locale.ROOT, "compare: %d scenarios, %d replications each on common random numbers (seed %d)%n",
         s.arms().size(), s.replications(), s.seed());
+    if (note != null) {
+      out.println(note + " Replication r of every scenario takes the same"
+          + " draw, so each 95% CI includes the parameters' uncertainty.");
+    }
     for (int i = 0; i < s.arms().size(); i++) {
       out.printf(Locale.ROOT, "  %s = %s (%s)%n", letter(i), s.arms().get(i).label(), files.get(i));
     }

@@ -23,11 +23,17 @@ final class Headline {
   private Headline() {}
 
   static void print(PrintWriter out, ScenarioRun.Result r) {
+    print(out, r, null);
+  }
+
+  /** The table, with {@code note} (where the parameters came from, or null) under its first line. */
+  static void print(PrintWriter out, ScenarioRun.Result r, String note) {
     Scenario s = r.scenario();
     int reps = s.replications();
     out.printf(Locale.ROOT, "%s: %s to %s, %d %s steps, seed %d, %d replication%s%n", TerminalText.escape(s.name()),
         s.start(), s.end(), s.steps(), s.step().name().toLowerCase(Locale.ROOT), s.seed(), reps,
         reps == 1 ? "" : "s");
+    if (note != null) out.println(note);
     Map<String, Row> rows = new LinkedHashMap<>();
     for (Row row : r.summary()) rows.put(row.metric() + "|" + row.actor() + "|" + row.target(), row);
     String ci = reps > 1 ? "   (mean of replications ± 95% CI half-width)" : "";

@@ -41,8 +41,10 @@ public final class Hedgesim implements java.util.concurrent.Callable<Integer> {
     m.put("robust", RobustCommand::new);
     m.put("merge", MergeCommand::new);
     m.put("sensitivity", SensitivityCommand::new);
+    m.put("discover", DiscoverCommand::new);
     m.put("report", ReportCommand::new);
     m.put("verify", VerifyCommand::new);
+    m.put("calibrate", CalibrateCommand::new);
     m.put("validate", ValidateCommand::new);
     m.put("list", ListCommand::new);
     m.put("gui", GuiCommand::new);

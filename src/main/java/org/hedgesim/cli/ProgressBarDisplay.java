@@ -15,8 +15,16 @@ final class ProgressBarDisplay implements SweepProgress {
   private final String name;
   private ProgressBar bar;
 
+  private final String unit;
+
   ProgressBarDisplay(String name) {
+    this(name, "runs");
+  }
+
+  /** A bar counting {@code unit}: "runs", or "particles" for a calibration. */
+  ProgressBarDisplay(String name, String unit) {
     this.name = name;
+    this.unit = unit;
   }
 
   @Override
@@ -25,7 +33,7 @@ final class ProgressBarDisplay implements SweepProgress {
         .setTaskName(name)
         .setInitialMax(total)
         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-        .setUnit(" runs", 1)
+        .setUnit(" " + unit, 1)
         .showSpeed()
         .setSpeedUnit(ChronoUnit.SECONDS)
         .setUpdateIntervalMillis(250)

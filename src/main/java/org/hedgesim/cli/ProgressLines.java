@@ -17,7 +17,15 @@ final class ProgressLines implements SweepProgress {
   private long t0;
   private long lastLine;
 
+  /** What is counted: "runs", or "particles" for a calibration. */
+  private final String unit;
+
   ProgressLines(PrintWriter err, String name, long intervalSeconds) {
+    this(err, name, intervalSeconds, "runs");
+  }
+
+  ProgressLines(PrintWriter err, String name, long intervalSeconds, String unit) {
+    this.unit = unit;
     this.err = err;
     this.name = name;
     this.intervalNanos = Math.max(1, intervalSeconds) * 1_000_000_000L;
@@ -30,7 +38,7 @@ final class ProgressLines implements SweepProgress {
     this.t0 = System.nanoTime();
     this.lastLine = t0;
     if (done > 0) {
-      err.printf(Locale.ROOT, "%s: %d of %d runs were finished before; going on from there%n", name, done, total);
+      err.printf(Locale.ROOT, "%s: %d of %d %s were finished before; going on from there%n", name, done, total, unit);
       err.flush();
     }
   }
@@ -53,7 +61,7 @@ final class ProgressLines implements SweepProgress {
     double seconds = (now - t0) / 1e9;
     double rate = seconds > 0 ? (done - startDone) / seconds : 0;
     String eta = rate > 0 ? clock((total - done) / rate) : "?";
-    err.printf(Locale.ROOT, "%s: %d/%d runs (%.1f%%), %.1f runs/s, %s elapsed, ETA %s%n", name, done,
+    err.printf(Locale.ROOT, "%s: %d/%d " + unit + " (%.1f%%), %.1f " + unit + "/s, %s elapsed, ETA %s%n", name, done,
         total, total == 0 ? 100.0 : 100.0 * done / total, rate, clock(seconds), eta);
     err.flush();
   }

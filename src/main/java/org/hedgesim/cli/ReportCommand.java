@@ -22,7 +22,10 @@ import picocli.CommandLine.Parameters;
         "and PNG files), the event timeline, every parameter with its source, and the",
         "manifest, in one self-contained report.html that loads nothing from the",
         "network; for a saltelli or morris sweep also the ranked sensitivity indices",
-        "and their bar charts. Written to DIR/report/ by default."},
+        "and their bar charts. From a calibrate folder: each posterior against its prior",
+        "(or, for cmaes, each profile), pair plots, predictive bands over the observed",
+        "points with the hold-out shaded, the scores, identifiability and generations",
+        "tables and the provenance. Written to DIR/report/ by default."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",
         "2:bad input (not a results folder, a file missing or not matching manifest.json, existing report folder); nothing is written"})
@@ -34,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A results folder written by run, compare, sweep (whole or merged) or sensitivity.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "A results folder written by run, compare, sweep (whole or merged), sensitivity or calibrate.")
   Path folder;
 
   @Option(names = {"-o", "--out"}, paramLabel = "REPORT_DIR",

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.hedgesim.experiment.ParameterDraws;
 import org.hedgesim.experiment.ScenarioRun;
 import org.hedgesim.scenario.Scenario;
 import org.hedgesim.output.ResultFolder;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Parameters;
     header = "Run a scenario and write its results folder.",
     description = {"Run a scenario and write timeseries.csv, events.csv, summary.csv and",
         "manifest.json to a new results folder (results/<scenario>/<run-id>/ by default);",
-        "with --report also report/report.html and its plots."},
+        "with --report also report/report.html and its plots. With --posterior DIR each",
+        "replication runs with parameters drawn from a calibration's posterior."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",
         "2:bad input (usage, scenario file, existing output folder); nothing is written"})
@@ -39,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Mixin
   ResultOptions output = new ResultOptions();
+
+  @CommandLine.Mixin
+  PosteriorOption posterior = new PosteriorOption();
 
   @Option(names = "--strict",
       description = "Refuse the scenario if it gives warnings (implausible values, worlds that say little).")
@@ -66,16 +72,24 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
+    org.hedgesim.calibration.PosteriorDraws fitted = null;
+    if (posterior.given() && (fitted = posterior.posterior(err)) == null) return ExitCodes.BAD_INPUT;
     Scenario s = ScenarioFiles.load(scenarioFile, err, strict);
     if (s == null) return ExitCodes.BAD_INPUT;
     if (seed != null) s = s.withSeed(seed);
     if (replications != null) s = s.withReplications(replications);
+    ParameterDraws.Bound drawn = null;
+    if (fitted != null) {
+      drawn = posterior.bind(fitted, fitted.seeded(s.seed()), s, s.replications(), scenarioFile.toString(),
+          ScenarioFiles.paths(scenarioFile, s), "run", err);
+      if (drawn == null) return ExitCodes.BAD_INPUT;
+    }
     Path target = output.target(s.name(), "-seed" + s.seed());
     int t = output.threads();
     ScenarioRun.Result result;
     try {
       result = ScenarioRun.execute(s, ScenarioFiles.paths(scenarioFile, s), target, t,
-          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE);
+          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       err.println("hedgesim run: output folder " + e.getFile() + " " + e.getReason());
       err.flush();
@@ -83,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
     }
     for (String n : result.notices()) err.println("hedgesim run: " + n);
     err.flush();
-    Headline.print(out, result);
+    Headline.print(out, result, PosteriorOption.line(drawn == null ? null : List.of(drawn)));
     if (report) out.println("Report: " + result.folder().resolve(ReportCommand.FOLDER).resolve(org.hedgesim.analysis.Report.FILE));
     out.flush();
     return ExitCodes.OK;

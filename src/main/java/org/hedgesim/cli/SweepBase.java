@@ -6,13 +6,17 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hedgesim.analysis.Report;
+import org.hedgesim.calibration.PosteriorDraws;
+import org.hedgesim.experiment.ParameterDraws;
 import org.hedgesim.experiment.Pilot;
 import org.hedgesim.experiment.Shard;
 import org.hedgesim.experiment.Sweep;
 import org.hedgesim.experiment.SweepException;
+import org.hedgesim.experiment.SweepParameter;
 import org.hedgesim.experiment.SweepProgress;
 import org.hedgesim.experiment.SweepRun;
 import org.hedgesim.output.FolderLock;
@@ -92,6 +96,11 @@ abstract class SweepBase implements Callable<Integer> {
     return false;
   }
 
+  /** {@code --posterior}, for a command that takes it; null for one that does not. */
+  PosteriorOption posterior() {
+    return null;
+  }
+
   /** A problem with this command's own options, or null. */
   String problem() {
     return null;
@@ -139,6 +148,11 @@ abstract class SweepBase implements Callable<Integer> {
       ScenarioFiles.print(e, err);
       return ExitCodes.BAD_INPUT;
     }
+    ParameterDraws draws = null;
+    if (posterior() != null && posterior().given()) {
+      draws = posteriorDraws(err, sweep);
+      if (draws == null) return ExitCodes.BAD_INPUT;
+    }
     Shard shard = shard();
     int t = output.threads();
     long from = shard.from(sweep.runs());
@@ -146,6 +160,7 @@ abstract class SweepBase implements Callable<Integer> {
     String plan = String.format(Locale.ROOT, "%s %s: %d design points x %d replications = %d runs%s, %d thread%s",
         name(), sweep.name(), sweep.pointCount(), sweep.replications(), sweep.runs(),
         shard.whole() ? "" : "; shard " + shard + ": runs " + from + " to " + (to - 1), t, t == 1 ? "" : "s");
+    if (draws != null) plan += "\n" + PosteriorOption.line(draws);
     if (dryRun) {
       out.println(plan);
       out.println(estimate(sweep, from, to, t) + "; nothing was run or written (--dry-run).");
@@ -175,17 +190,45 @@ abstract class SweepBase implements Callable<Integer> {
       err.println("hedgesim " + name() + ": " + m);
       err.flush();
     })) {
-      return runLocked(out, err, sweep, target, t);
+      return runLocked(out, err, sweep, target, t, draws);
     }
   }
 
+  /**
+   * The draws of the sweep's replications from {@code --posterior}: the posterior must fit the
+   * base scenario (each draw is bound against it at once, so a bad one stops the sweep before it
+   * starts); a design parameter that sets a value the posterior also sets is noted, and wins.
+   * Null, with the problems printed, when refused.
+   */
+  private ParameterDraws posteriorDraws(PrintWriter err, Sweep sweep) throws IOException {
+    PosteriorDraws fitted = posterior().posterior(err);
+    if (fitted == null) return null;
+    ParameterDraws draws = fitted.seeded(sweep.seed());
+    if (posterior().bind(fitted, draws, sweep.baseScenario(), sweep.replications(), sweep.base().files().get(0),
+        sweep.base().paths(), name(), err) == null) {
+      return null;
+    }
+    List<String> canonical = fitted.canonicalPaths(sweep.base().tree());
+    for (SweepParameter p : sweep.parameters()) {
+      int j = canonical.indexOf(p.canonical());
+      if (j >= 0) {
+        err.println("hedgesim " + name() + ": the design sets " + p.name() + ", which the posterior also sets ("
+            + fitted.parameters().get(j).name() + "): the design's values are used, and the posterior's draws of the"
+            + " other parameters");
+      }
+    }
+    err.flush();
+    return draws;
+  }
+
   /** Runs (or takes up) the sweep while this process holds the lock of its folder. */
-  private int runLocked(PrintWriter out, PrintWriter err, Sweep sweep, Path target, int t) throws IOException {
+  private int runLocked(PrintWriter out, PrintWriter err, Sweep sweep, Path target, int t, ParameterDraws draws)
+      throws IOException {
     Shard shard = shard();
     SweepRun.Result r;
     try {
-      r = SweepRun.execute(sweep, new SweepRun.Options(target, t, shard, resume, timeseries()), progress(err, sweep.name()),
-          evaluator);
+      r = SweepRun.execute(sweep, new SweepRun.Options(target, t, shard, resume, timeseries(), draws),
+          progress(err, sweep.name()), evaluator);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return failure(err, e.getFile() + " " + e.getReason());
     } catch (SweepException e) {
@@ -205,6 +248,7 @@ abstract class SweepBase implements Callable<Integer> {
           r.runs(), shard.whole() ? "" : " of shard " + shard, seconds, r.ran() / seconds, t, t == 1 ? "" : "s",
           r.resumed() > 0 ? "; " + r.resumed() + " runs were done before and kept" : "");
     }
+    if (draws != null) out.println(PosteriorOption.line(draws));
     int code = finish(out, err, sweep, r);
     if (code == ExitCodes.OK && report && shard.whole()) code = writeReport(out, err, r.folder());
     out.println("Results: " + r.folder());

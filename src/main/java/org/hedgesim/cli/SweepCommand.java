@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     description = {"Run a designed sweep of a scenario on all cores (docs/SWEEPS.md).",
         "Each run adds a row to runs.csv as it finishes; summary.csv, design.csv and",
         "manifest.json follow, in a new folder (results/<sweep>/<run-id>/ by default).",
-        "--resume finishes an interrupted sweep; --shard K/N runs one part of it."},
+        "--resume finishes an interrupted sweep; --shard K/N runs one part of it.",
+        "--posterior DIR draws replication r's parameters from a calibration's posterior."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success, or --resume found the sweep already complete",
         "1:run-time failure; what was done is kept, and --resume takes it up",
@@ -30,7 +31,15 @@ final class SweepCommand extends SweepBase {
       description = "Also write every series at every step of every run to timeseries.csv.gz (large).")
   boolean timeseries;
 
+  @picocli.CommandLine.Mixin
+  PosteriorOption posterior = new PosteriorOption();
+
   private Shard shard = Shard.WHOLE;
+
+  @Override
+  PosteriorOption posterior() {
+    return posterior;
+  }
 
   @Override
   String name() {

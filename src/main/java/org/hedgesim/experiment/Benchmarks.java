@@ -55,6 +55,52 @@ public final class Benchmarks {
         median(bare) / agentSteps);
   }
 
+  // ---------------------------------------------------------------- 6. scenario discovery (PRIM)
+
+  /**
+   * The time of {@code hedgesim discover}'s analysis on a table held in memory: the sort of every
+   * dimension, the peeling trajectory to the min mass, pasting, quasi-p-values and the feature scores.
+   */
+  public record PrimTiming(int cases, int parameters, int steps, double seconds) {}
+
+  /**
+   * PRIM (alpha 0.05, min mass 0.05) on a synthetic table: a Latin hypercube of {@code cases} points
+   * in {@code parameters} dimensions, of interest inside a box of the first two (x1 >= 0.6,
+   * x2 <= 0.4) with a tenth of the labels flipped; the median of {@code rounds} timings after one
+   * warm-up. The table is made once, outside the timing.
+   */
+  public static PrimTiming prim(int cases, int parameters, int rounds) {
+    org.apache.commons.math3.random.MersenneTwister rng = new org.apache.commons.math3.random.MersenneTwister(12);
+    double[][] units = new LatinHypercube(cases).generate(new int[parameters], rng).units();
+    double[][] x = new double[parameters][cases];
+    boolean[] y = new boolean[cases];
+    List<org.hedgesim.analysis.Dimension> dims = new ArrayList<>();
+    for (int d = 0; d < parameters; d++) dims.add(new org.hedgesim.analysis.Dimension.Ordered("x" + (d + 1), false));
+    for (int i = 0; i < cases; i++) {
+      for (int d = 0; d < parameters; d++) x[d][i] = units[i][d];
+      boolean inside = x[0][i] >= 0.6 && x[1][i] <= 0.4;
+      y[i] = rng.nextDouble() < 0.1 ? !inside : inside;
+    }
+    org.hedgesim.analysis.Cases table = new org.hedgesim.analysis.Cases(dims, x, y, "runs");
+    org.hedgesim.analysis.WhereExpression where = org.hedgesim.analysis.WhereExpression.above("y", 0.5);
+    double[] times = new double[rounds];
+    int steps = 0;
+    for (int r = -1; r < rounds; r++) {
+      long t0 = System.nanoTime();
+      org.hedgesim.analysis.Discovery.Result res;
+      try {
+        res = org.hedgesim.analysis.Discovery.run(table, where, "y", "runs",
+            new org.hedgesim.analysis.Prim.Settings(0.05, 0.05), -1, 1);
+      } catch (org.hedgesim.analysis.Discovery.NoSuchStep e) {
+        throw new IllegalStateException(e);
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      steps = res.boxes().get(0).trajectory().size() - 1;
+      if (r >= 0) times[r] = seconds;
+    }
+    return new PrimTiming(cases, parameters, steps, median(times));
+  }
+
   // ---------------------------------------------------------------- 2. sweep throughput
 
   /** Runs per second of a sweep on 1 and on 2 threads, and the parallel efficiency. */
@@ -106,6 +152,39 @@ public final class Benchmarks {
    * best of {@code rounds}, each written to a scratch folder that is then removed. The first round
    * includes the compiler's warm-up, as a user's single run does.
    */
+  /** A calibration timed: the model runs it made (parameter vectors times replications) and its wall time. */
+  public record CalibrationSpeed(long simulations, int threads, double seconds) {
+    public double simulationsPerSecond() {
+      return simulations / seconds;
+    }
+  }
+
+  /** Times an ABC-SMC calibration (nothing written), best of {@code rounds}. */
+  public static CalibrationSpeed calibration(org.hedgesim.calibration.Calibration c, int threads, int rounds) {
+    double best = Double.POSITIVE_INFINITY;
+    long simulations = 0;
+    for (int r = 0; r < rounds; r++) {
+      java.util.List<org.hedgesim.calibration.Population> kept = new java.util.ArrayList<>();
+      long t0 = System.nanoTime();
+      org.hedgesim.calibration.AbcSmc.Outcome o = new org.hedgesim.calibration.AbcSmc(c,
+          new org.hedgesim.calibration.Simulator(c, org.hedgesim.calibration.Simulator.HEDGING), threads)
+          .run(new org.hedgesim.calibration.AbcSmc.Journal() {
+            @Override
+            public java.util.List<org.hedgesim.calibration.Population> finished() {
+              return java.util.List.of();
+            }
+
+            @Override
+            public void save(org.hedgesim.calibration.Population p) {
+              kept.add(p);
+            }
+          }, SweepProgress.NONE);
+      best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+      simulations = o.generations().stream().mapToLong(p -> p.proposals()).sum() * c.replications();
+    }
+    return new CalibrationSpeed(simulations, threads, best);
+  }
+
   public static RobustSpeed robust(RobustStudy study, int threads, int rounds, Path scratch) throws Exception {
     double best = Double.POSITIVE_INFINITY;
     for (int r = 0; r < rounds; r++) {

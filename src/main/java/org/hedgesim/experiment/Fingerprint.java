@@ -19,16 +19,31 @@ import org.hedgesim.output.Hashes;
  * time series. A resumed sweep and the shards of a merge must agree on all of it.
  */
 public record Fingerprint(String version, String sweep, List<String> scenarios, String defaults,
-    boolean timeseries) {
+    boolean timeseries, String posterior) {
 
   public Fingerprint {
     scenarios = List.copyOf(scenarios);
   }
 
+  /** A fingerprint of a sweep whose replications run the scenario's own parameters. */
+  public Fingerprint(String version, String sweep, List<String> scenarios, String defaults, boolean timeseries) {
+    this(version, sweep, scenarios, defaults, timeseries, "");
+  }
+
   public static Fingerprint of(Sweep s, boolean timeseries) throws IOException {
+    return of(s, timeseries, null);
+  }
+
+  /**
+   * The fingerprint of a sweep; with {@code draws} (parameters drawn from a posterior, or null) it
+   * also holds their {@link ParameterDraws#identity()}, so that a sweep is resumed and merged only
+   * with the same posterior.
+   */
+  public static Fingerprint of(Sweep s, boolean timeseries, ParameterDraws draws) throws IOException {
     List<String> scenarios = new ArrayList<>();
     for (Path p : s.base().paths()) scenarios.add(Hashes.sha256(p));
-    return new Fingerprint(Version.get(), Hashes.sha256(s.path()), scenarios, defaultsHash(), timeseries);
+    return new Fingerprint(Version.get(), Hashes.sha256(s.path()), scenarios, defaultsHash(), timeseries,
+        draws == null ? "" : draws.identity());
   }
 
   private static String defaultsHash() throws IOException {
@@ -46,10 +61,13 @@ public record Fingerprint(String version, String sweep, List<String> scenarios, 
     }
   }
 
-  /** The fingerprint as one line of {@code key=value} words. */
+  /**
+   * The fingerprint as one line of {@code key=value} words; {@code posterior=} comes last and only
+   * when there is one, so that the fingerprints of sweeps without it are what they always were.
+   */
   public String tokens() {
     return "version=" + version + " sweep=" + sweep + " scenarios=" + String.join(",", scenarios)
-        + " defaults=" + defaults + " timeseries=" + timeseries;
+        + " defaults=" + defaults + " timeseries=" + timeseries + (posterior.isEmpty() ? "" : " posterior=" + posterior);
   }
 
   /** Reads {@link #tokens()} back; null when the text is not a fingerprint. */
@@ -60,10 +78,12 @@ public record Fingerprint(String version, String sweep, List<String> scenarios, 
       if (eq <= 0) return null;
       m.put(word.substring(0, eq), word.substring(eq + 1));
     }
-    if (!m.keySet().equals(java.util.Set.of("version", "sweep", "scenarios", "defaults", "timeseries"))) return null;
+    java.util.Set<String> keys = new java.util.HashSet<>(m.keySet());
+    keys.remove("posterior");
+    if (!keys.equals(java.util.Set.of("version", "sweep", "scenarios", "defaults", "timeseries"))) return null;
     return new Fingerprint(m.get("version"), m.get("sweep"),
         m.get("scenarios").isEmpty() ? List.of() : List.of(m.get("scenarios").split(",")),
-        m.get("defaults"), Boolean.parseBoolean(m.get("timeseries")));
+        m.get("defaults"), Boolean.parseBoolean(m.get("timeseries")), m.getOrDefault("posterior", ""));
   }
 
   /** One SHA-256 of the whole fingerprint. */
@@ -82,6 +102,10 @@ public record Fingerprint(String version, String sweep, List<String> scenarios, 
     if (!defaults.equals(other.defaults)) out.add("the built-in defaults differ");
     if (timeseries != other.timeseries) {
       out.add("one was run with --timeseries and the other without");
+    }
+    if (!posterior.equals(other.posterior)) {
+      out.add(posterior.isEmpty() || other.posterior.isEmpty() ? "one was run with --posterior and the other without"
+          : "they drew their parameters from different posteriors");
     }
     return String.join("; ", out);
   }

@@ -102,6 +102,18 @@ public final class ScenarioComparison {
    */
   public static Sample simulate(List<Arm> arms, int replications, long seed, int threads, EventSink events)
       throws IOException {
+    return simulate(arms, replications, seed, threads, events, null);
+  }
+
+  /**
+   * As {@link #simulate(List, int, long, int, EventSink)}, with replication r of arm a running
+   * {@code drawn.get(a).of(r)} when {@code drawn} is not null: every arm's replication r has the
+   * same seed and the same parameter draw, so the pair differs only by the scenario, and the spread
+   * of the paired differences holds the parameters' uncertainty.
+   */
+  public static Sample simulate(List<Arm> arms, int replications, long seed, int threads, EventSink events,
+      List<ParameterDraws.Bound> drawn) throws IOException {
+    if (drawn != null && drawn.size() != arms.size()) throw new IllegalArgumentException("one set of draws per scenario");
     if (arms.size() < 2) throw new IllegalArgumentException("a comparison needs at least two scenarios");
     if (replications < 2) throw new IllegalArgumentException("a paired comparison needs at least 2 replications");
     long[] seeds = seeds(seed, replications);
@@ -121,7 +133,8 @@ public final class ScenarioComparison {
     }
     try {
       OrderedParallel.run(n, threads,
-          i -> Replication.run(arms.get(i / replications).scenario(), i % replications, seeds[i % replications]),
+          i -> Replication.run(drawn == null ? arms.get(i / replications).scenario()
+              : drawn.get(i / replications).of(i % replications), i % replications, seeds[i % replications]),
           (i, rep) -> {
             int a = i / replications;
             int r = i % replications;
@@ -187,6 +200,16 @@ public final class ScenarioComparison {
    */
   public static Result execute(List<Arm> arms, int replications, long seed, Path target, int threads,
       ScenarioRun.BeforeCommit beforeCommit) throws IOException {
+    return execute(arms, replications, seed, target, threads, beforeCommit, null);
+  }
+
+  /**
+   * Runs the comparison with each arm's replications drawing their parameters ({@code drawn}, one
+   * per arm, built from the same {@link ParameterDraws}; null: none) and writes its results folder,
+   * whose manifest then has a {@code posterior} section.
+   */
+  public static Result execute(List<Arm> arms, int replications, long seed, Path target, int threads,
+      ScenarioRun.BeforeCommit beforeCommit, List<ParameterDraws.Bound> drawn) throws IOException {
     Instant started = Instant.now();
     int[] eventCount = {0};
     try (ResultFolder folder = ResultFolder.prepare(target)) {
@@ -198,13 +221,14 @@ public final class ScenarioComparison {
                 e.target(), e.value(), e.origin(), e.detail());
           }
           eventCount[0] += events.size();
-        });
+        }, drawn);
       }
       List<Contrast> contrasts = contrasts(sample);
       writeCompare(folder.file("compare.csv"), contrasts);
       writeOutcomes(folder.file("outcomes.csv"), sample);
       writeBands(folder.file("bands.csv"), sample);
       Manifest m = manifest(sample, contrasts, target);
+      if (drawn != null) m.put(ScenarioRun.POSTERIOR, drawn.get(0).draws().manifest(replications));
       m.outputs(folder.file(""), List.of("compare.csv", "outcomes.csv", "bands.csv", "events.csv"));
       m.timing(started, Instant.now(), threads).machine();
       JsonFile.write(folder.file("manifest.json"), m.tree());

@@ -43,6 +43,9 @@ public final class ScenarioRun {
     void accept(Path stagingFolder) throws IOException;
   }
 
+  /** The manifest's section on parameters drawn from a posterior, when they are. */
+  public static final String POSTERIOR = "posterior";
+
   private ScenarioRun() {}
 
   /**
@@ -63,6 +66,16 @@ public final class ScenarioRun {
    */
   public static Result execute(Scenario scenario, List<Path> files, Path target, int threads,
       BeforeCommit beforeCommit) throws IOException {
+    return execute(scenario, files, target, threads, beforeCommit, null);
+  }
+
+  /**
+   * Runs a loaded scenario as {@link #execute(Scenario, List, Path, int, BeforeCommit)} does, with
+   * replication r running {@code drawn.of(r)} (its parameters drawn from a posterior) when
+   * {@code drawn} is not null; the manifest then has a {@code posterior} section.
+   */
+  public static Result execute(Scenario scenario, List<Path> files, Path target, int threads,
+      BeforeCommit beforeCommit, ParameterDraws.Bound drawn) throws IOException {
     Instant started = Instant.now();
     long[] seeds = new long[scenario.replications()];
     for (int r = 0; r < seeds.length; r++) seeds[r] = Seeds.derive(scenario.seed(), 0, r);
@@ -73,7 +86,7 @@ public final class ScenarioRun {
       try (CsvTable ts = CsvTable.create(folder.file("timeseries.csv"), TIMESERIES_HEADER);
           CsvTable ev = CsvTable.create(folder.file("events.csv"), EVENTS_HEADER)) {
         OrderedParallel.run(seeds.length, threads,
-            r -> Replication.run(scenario, r, seeds[r]),
+            r -> Replication.run(drawn == null ? scenario : drawn.of(r), r, seeds[r]),
             (r, rep) -> {
               if (summary[0] == null) summary[0] = new SummaryTable(rep.series(), new Outcomes(scenario));
               summary[0].add(rep);
@@ -97,6 +110,7 @@ public final class ScenarioRun {
       for (long s : seeds) seedList.add(s);
       runInfo.put("replication_seeds", seedList);
       m.put("run", runInfo);
+      if (drawn != null) m.put(POSTERIOR, drawn.draws().manifest(scenario.replications()));
       m.outputs(folder.file(""), List.of("timeseries.csv", "events.csv", "summary.csv"));
       Map<String, Object> timing = new LinkedHashMap<>();
       timing.put("started", started.toString());

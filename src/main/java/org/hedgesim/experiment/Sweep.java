@@ -64,7 +64,15 @@ public record Sweep(String name, String description, String file, Path path,
 
   /** The base document with every parameter set to its value at a design point. */
   public YMap tree(int point) {
-    YMap tree = base.tree();
+    return tree(point, base.tree());
+  }
+
+  /**
+   * {@code start} (the base document, perhaps with other values already set, such as a posterior
+   * draw's) with every parameter set to its value at a design point: the design's values win.
+   */
+  public YMap tree(int point, YMap start) {
+    YMap tree = start;
     double[] u = points.units()[point];
     try {
       for (int j = 0; j < parameters.size(); j++) {

@@ -692,7 +692,7 @@ public final class SweepLoader {
   }
 
   /** The series a scenario's runs record, from a world built but not run. */
-  static List<SeriesKey> seriesOf(Scenario s) {
+  public static List<SeriesKey> seriesOf(Scenario s) {
     HedgeWorld w = new HedgeWorld(s.seed(), s);
     w.start();
     List<SeriesKey> keys = w.series();

@@ -24,9 +24,10 @@ final class SweepManifest {
   private SweepManifest() {}
 
   /** The sections every shard of a sweep shares, as they read back from JSON. */
-  static Map<String, Object> common(Sweep s, Fingerprint fp) throws IOException {
+  static Map<String, Object> common(Sweep s, Fingerprint fp, ParameterDraws draws) throws IOException {
     Manifest m = new Manifest("sweep");
     m.put("sweep", sweepSection(s, fp));
+    if (draws != null) m.put(ScenarioRun.POSTERIOR, draws.manifest(s.replications()));
     m.scenario(s.baseScenario(), s.base().paths());
     Map<String, Object> tree = roundTrip(m.tree());
     Path typed = Path.of(s.file()).getParent();
@@ -179,6 +180,8 @@ final class SweepManifest {
     boolean series = manifest.get("outputs") instanceof List<?> outs
         && outs.stream().anyMatch(o -> o instanceof Map<?, ?> om && SweepRun.SERIES.equals(om.get("file")));
     if (fp.timeseries() != series) return "outputs";
+    Object drawn = manifest.get(ScenarioRun.POSTERIOR) instanceof Map<?, ?> pm ? pm.get("posterior_sha256") : null;
+    if (!fp.posterior().equals(drawn == null ? "" : drawn)) return ScenarioRun.POSTERIOR;
     return null;
   }
 

@@ -28,6 +28,7 @@ import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Problem;
 import org.hedgesim.scenario.Scenario;
 import org.hedgesim.scenario.ScenarioException;
+import org.hedgesim.scenario.ScenarioLoader;
 
 /**
  * Runs a sweep, or one shard of it, on a pool of threads, streaming each finished run to the
@@ -54,8 +55,17 @@ public final class SweepRun {
    * @param shard the part of the runs to do ({@link Shard#WHOLE} for all)
    * @param resume take up an interrupted sweep in the same folder, if there is one
    * @param timeseries also write every series at every step of every run
+   * @param draws null, or where replication r's parameters come from (a posterior): replication r of
+   *     every design point then runs draw r's values, with the design's values over them
    */
-  public record Options(Path target, int threads, Shard shard, boolean resume, boolean timeseries) {}
+  public record Options(Path target, int threads, Shard shard, boolean resume, boolean timeseries,
+      ParameterDraws draws) {
+
+    /** Options for a sweep whose replications run the scenario's own parameters. */
+    public Options(Path target, int threads, Shard shard, boolean resume, boolean timeseries) {
+      this(target, threads, shard, resume, timeseries, null);
+    }
+  }
 
   /**
    * What was done.
@@ -92,12 +102,15 @@ public final class SweepRun {
    */
   public static Result execute(Sweep sweep, Options options, SweepProgress progress, Evaluator evaluator)
       throws IOException, SweepException {
+    if (evaluator != null && options.draws() != null) {
+      throw new IllegalArgumentException("an evaluator other than the model has no parameters to draw");
+    }
     if (evaluator != null && options.timeseries()) {
       throw new IllegalArgumentException("an evaluator other than the model has no time series");
     }
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    Fingerprint fp = Fingerprint.of(sweep, options.timeseries());
+    Fingerprint fp = Fingerprint.of(sweep, options.timeseries(), options.draws());
     Shard shard = options.shard();
     long from = shard.from(sweep.runs());
     long to = shard.to(sweep.runs());
@@ -150,7 +163,7 @@ public final class SweepRun {
         timing.put("runs_this_process", to - from - resumed);
         timing.put("machine", machine());
         JsonFile.write(dir.resolve(TIMING), timing);
-        SweepManifest.write(dir, SweepManifest.common(sweep, fp), shardSection, outputs);
+        SweepManifest.write(dir, SweepManifest.common(sweep, fp, options.draws()), shardSection, outputs);
         for (String f : List.of(DESIGN, SUMMARY, TIMING, MANIFEST)) sync(dir.resolve(f));
         journal.complete();
       }
@@ -215,7 +228,7 @@ public final class SweepRun {
       SweepProgress progress, Evaluator evaluator) throws IOException, SweepException {
     long first = journal.next();
     int n = Math.toIntExact(to - first);
-    PointScenarios scenarios = new PointScenarios(sweep);
+    PointScenarios scenarios = new PointScenarios(sweep, options.draws());
     try {
       OrderedParallel.run(n, options.threads(),
           i -> evaluator == null ? runOne(sweep, first + i, scenarios, options.timeseries())
@@ -238,7 +251,7 @@ public final class SweepRun {
     int point = sweep.pointOf(run);
     int replication = sweep.replicationOf(run);
     long seed = sweep.seedOf(run);
-    Scenario scenario = scenarios.get(point);
+    Scenario scenario = scenarios.get(point, replication);
     OutcomeObserver outcomes = new OutcomeObserver(sweep.outcomes());
     SeriesWriter series = timeseries ? new SeriesWriter(scenario, run, point, replication, seed) : null;
     HedgeWorld world = new HedgeWorld(seed, scenario);
@@ -246,7 +259,7 @@ public final class SweepRun {
     try {
       world.runToEnd();
     } catch (OutcomeObserver.MissingSeries e) {
-      throw new InvalidPoint(scenarios.describe(point, e.getMessage()));
+      throw new InvalidPoint(scenarios.describe(point, replication, e.getMessage()));
     }
     return new Finished(run, point, row(sweep, run, outcomes.values()), series == null ? null : series.bytes());
   }
@@ -285,18 +298,25 @@ public final class SweepRun {
 
   /**
    * The scenario of each design point in use, bound once for all its replications and released
-   * when its last replication is written; at most the points of the runs in flight are held.
+   * when its last replication is written; at most the points of the runs in flight are held. With
+   * parameter draws, a point's scenario is bound once per draw its replications take.
    */
   private static final class PointScenarios {
     private final Sweep sweep;
-    private final ConcurrentHashMap<Integer, FutureTask<Scenario>> bound = new ConcurrentHashMap<>();
+    private final ParameterDraws draws;
+    /** Keyed by point and draw: {@code point << 32 | draw}, the draw 0 without draws. */
+    private final ConcurrentHashMap<Long, FutureTask<Scenario>> bound = new ConcurrentHashMap<>();
 
-    PointScenarios(Sweep sweep) {
+    PointScenarios(Sweep sweep, ParameterDraws draws) {
       this.sweep = sweep;
+      this.draws = draws;
     }
 
-    Scenario get(int point) {
-      FutureTask<Scenario> task = bound.computeIfAbsent(point, p -> new FutureTask<>(() -> sweep.scenario(p)));
+    Scenario get(int point, int replication) {
+      int draw = draws == null ? 0 : draws.draw(replication);
+      FutureTask<Scenario> task = bound.computeIfAbsent((long) point << 32 | draw, k -> new FutureTask<>(
+          () -> draws == null ? sweep.scenario(point)
+              : ScenarioLoader.bind(sweep.tree(point, draws.set(sweep.base().tree(), draw)), sweep.base().files())));
       task.run();
       try {
         return task.get();
@@ -307,7 +327,7 @@ public final class SweepRun {
         if (e.getCause() instanceof ScenarioException se) {
           StringBuilder problems = new StringBuilder();
           for (Problem p : se.problems()) problems.append(problems.length() == 0 ? "" : "\n  ").append(p);
-          throw new InvalidPoint(describe(point, problems.toString()));
+          throw new InvalidPoint(describe(point, replication, problems.toString()));
         }
         if (e.getCause() instanceof RuntimeException re) throw re;
         throw new IllegalStateException(e.getCause());
@@ -315,15 +335,17 @@ public final class SweepRun {
     }
 
     void release(int point) {
-      bound.remove(point);
+      bound.keySet().removeIf(k -> (k >>> 32) == point);
     }
 
-    String describe(int point, String problems) {
+    String describe(int point, int replication, String problems) {
       StringBuilder b = new StringBuilder("design point " + point + " is not a valid scenario (");
       for (int j = 0; j < sweep.parameters().size(); j++) {
         if (j > 0) b.append(", ");
         b.append(sweep.parameters().get(j).name()).append(" = ").append(sweep.value(point, j));
       }
+      if (draws != null) b.append("; replication ").append(replication).append(" with ")
+          .append(draws.describe(draws.draw(replication)));
       b.append("):\n  ").append(problems);
       b.append("\nEach value was checked alone against the base scenario; this combination fails."
           + " The runs finished so far are kept: fix the sweep and delete the unfinished folder to start again.");

@@ -17,13 +17,13 @@ import java.util.stream.Stream;
  * Checks a finished results folder against its manifest: manifest.json must be there and be JSON,
  * and every file its {@code outputs} list names must be on disk with the size and SHA-256 written
  * there. Files the manifest does not list are reported apart (they are never read as results);
- * manifest.json itself, timing.json, sensitivity.csv and report/ are expected beside the outputs.
+ * manifest.json itself, timing.json, sensitivity.csv, report/ and discover/ are expected beside the outputs.
  */
 public final class FolderCheck {
   /** The manifest's file name. */
   public static final String MANIFEST = "manifest.json";
   /** Entries a folder may hold besides its listed outputs (docs/SWEEPS.md, docs/ANALYSIS.md). */
-  private static final Set<String> EXPECTED = Set.of(MANIFEST, "timing.json", "sensitivity.csv", "report");
+  private static final Set<String> EXPECTED = Set.of(MANIFEST, "timing.json", "sensitivity.csv", "report", "discover");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FolderCheck() {}

@@ -17,7 +17,7 @@ import java.util.Set;
  * whose files claim to be regular but stream or wait for input. A regular file whose size is 0 is
  * not opened at all (it is empty), and no more than the size limit plus one byte is ever read.
  */
-final class InputFile {
+public final class InputFile {
 
   /** File systems whose files are made by the kernel as they are read. */
   private static final Set<String> KERNEL_FILE_SYSTEMS = Set.of("proc", "sysfs", "devtmpfs",
@@ -31,6 +31,11 @@ final class InputFile {
    * {@code displayName} when the path names no regular file of data.
    */
   static byte[] read(Path file, String displayName, int limit) throws ScenarioException {
+    return read(file, displayName, limit, "a YAML file");
+  }
+
+  /** As {@link #read(Path, String, int)}, for a file of another kind ({@code expected}: "a CSV file"). */
+  public static byte[] read(Path file, String displayName, int limit, String expected) throws ScenarioException {
     BasicFileAttributes a;
     try {
       a = Files.readAttributes(file, BasicFileAttributes.class);
@@ -39,14 +44,14 @@ final class InputFile {
     } catch (IOException | SecurityException e) {
       throw refuse(displayName, "cannot read file: " + describe(e));
     }
-    if (a.isDirectory()) throw refuse(displayName, "is a folder, expected a YAML file");
+    if (a.isDirectory()) throw refuse(displayName, "is a folder, expected " + expected);
     if (!a.isRegularFile()) {
-      throw refuse(displayName, "is not a regular file (" + otherKind(file) + "), expected a YAML file");
+      throw refuse(displayName, "is not a regular file (" + otherKind(file) + "), expected " + expected);
     }
     String fs = fileSystem(file);
     if (KERNEL_FILE_SYSTEMS.contains(fs)) {
       throw refuse(displayName, "is not a regular file (a special file of the system's " + fs
-          + " file system, whose content is made as it is read), expected a YAML file");
+          + " file system, whose content is made as it is read), expected " + expected);
     }
     if (a.size() == 0) return new byte[0];
     try (InputStream in = Files.newInputStream(file)) {

@@ -42,13 +42,18 @@ public final class ReportChecks {
 
   /** Well-formed, every section present, at least one inline SVG plot in a figure, nothing from outside. */
   public static Document check(Path html) throws Exception {
+    return check(html, Report.SECTIONS);
+  }
+
+  /** As {@link #check(Path)}, for a report with the given sections (a calibration's). */
+  public static Document check(Path html, List<String> sectionIds) throws Exception {
     Document d = parse(html);
     assertEquals("html", d.getDocumentElement().getLocalName());
     assertEquals(XHTML, d.getDocumentElement().getNamespaceURI());
     List<String> ids = new ArrayList<>();
     NodeList sections = d.getElementsByTagNameNS(XHTML, "section");
     for (int i = 0; i < sections.getLength(); i++) ids.add(((Element) sections.item(i)).getAttribute("id"));
-    assertEquals(Report.SECTIONS, ids, "the sections, in order");
+    assertEquals(sectionIds, ids, "the sections, in order");
     NodeList figures = d.getElementsByTagNameNS(XHTML, "figure");
     assertTrue(figures.getLength() >= 1, "at least one figure");
     Element fig = (Element) figures.item(0);
@@ -108,6 +113,22 @@ public final class ReportChecks {
       String u = m.group(1);
       if (!(u.startsWith("#") || u.startsWith("data:"))) problems.add("CSS url(" + u + ")");
     }
+  }
+
+  /** The number of figures of a section, each checked to embed one inline SVG plot. */
+  public static int figures(Document d, String sectionId) {
+    NodeList sections = d.getElementsByTagNameNS(XHTML, "section");
+    for (int i = 0; i < sections.getLength(); i++) {
+      Element s = (Element) sections.item(i);
+      if (!s.getAttribute("id").equals(sectionId)) continue;
+      NodeList figures = s.getElementsByTagNameNS(XHTML, "figure");
+      for (int f = 0; f < figures.getLength(); f++) {
+        assertEquals(1, ((Element) figures.item(f)).getElementsByTagNameNS(SVG, "svg").getLength(),
+            "figure " + f + " of section " + sectionId + " embeds its plot");
+      }
+      return figures.getLength();
+    }
+    throw new AssertionError("no section " + sectionId);
   }
 
   /** The text of a section. */

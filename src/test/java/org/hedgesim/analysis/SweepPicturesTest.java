@@ -183,26 +183,4 @@ class SweepPicturesTest {
         .chart().getCategoryPlot();
     assertEquals(List.of("negative", "mixed", "positive"), a.getDataset().getColumnKeys());
   }
-
-  @Test
-  void discoverBoxes_shownAsATable_whateverTheirExtraColumns() throws Exception {
-    Path d = Files.createDirectories(lhs.resolve("discover/exit"));
-    try {
-      Files.writeString(d.resolve("boxes.csv"), "box,dimension,lower,upper,levels,qp_value,coverage,density\n"
-          + "1,nationalism,0.55,1,,0.0012,0.8,0.9\n1,approach,,,negative|mixed,0.03,0.8,0.9\n");
-      Path out = dir.resolve("lhs-report");
-      Report.write(lhs, out);
-      String html = Files.readString(out.resolve("report.html"));
-      assertTrue(html.contains("Scenario discovery: PRIM boxes"), "the section");
-      assertTrue(html.contains("discover/exit/boxes.csv"), "names the file");
-      assertTrue(html.contains("<td class=\"num\">0.0012</td>"), "the quasi-p-value");
-      assertTrue(html.contains("<td>negative|mixed</td>"), "the levels of a categorical dimension");
-      assertTrue(html.contains("<th>density</th>"), "an extra column is kept");
-      ReportChecks.parse(out.resolve("report.html"));
-    } finally {
-      Files.delete(d.resolve("boxes.csv"));
-      Files.delete(d);
-      Files.delete(d.getParent());
-    }
-  }
 }

@@ -36,6 +36,14 @@ class BenchCommandTest {
   }
 
   @Test
+  void bench_prim_reportsItsRow() {
+    Cli c = Cli.run("bench", "--only", "prim", "--rounds", "1", "--repo", Fixtures.repo().toString());
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.out().contains("| 7. PRIM of hedgesim discover, 100,000 cases x 10 parameters"), c.out());
+    assertTrue(c.out().matches("(?s).*\\d+\\.\\d\\d s for \\d+ peeling steps.*"), c.out());
+  }
+
+  @Test
   void bench_unknownMeasurement_exit2() {
     Cli c = Cli.run("bench", "--only", "warp-speed");
     assertEquals(2, c.exit());

@@ -200,4 +200,59 @@ class ValidateCommandTest {
         + "its sentence, a FACTS.md entry, or write 'assumption: ' and why (docs/SCENARIOS.md, section 7)"),
         strict.err().lines().toList());
   }
+
+  // ------------------------------------------------------------------ calibration and observation files
+
+  @Test
+  void validate_calibrationAndObservationFiles_okAndExit0(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path cal = CalibrateCommandTest.setUp(dir, CalibrateCommandTest.OBS, "");
+    Path obs = dir.resolve("obs.csv");
+    Cli c = Cli.run("validate", cal.toString(), obs.toString(), "--scenario", dir.resolve("small.yaml").toString());
+    assertEquals(0, c.exit(), c.err());
+    assertEquals(List.of(cal + ": OK", obs + ": OK"), c.out().lines().toList());
+    assertEquals("", c.err());
+  }
+
+  @Test
+  void validate_badObservationFile_printsItsRowAndExits2(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path cal = CalibrateCommandTest.setUp(dir, "date,metric,actor,target,value,sd,source\n"
+        + "2025,alignment,S,P,abc,0.05,x\n2026,alignment,S,P,0.1,0.05,x\n2025,trust,X,P,0.5,0.05,x\n", "");
+    Path obs = dir.resolve("obs.csv");
+    Cli c = Cli.run("validate", obs.toString(), "--scenario", dir.resolve("small.yaml").toString());
+    assertEquals(2, c.exit(), c.err());
+    assertEquals("", c.out());
+    assertEquals(List.of(obs + ":2:20: value: expected a number, found 'abc'",
+        obs + ":4:12: actor: no actor 'X' has the metric trust; it has S"), c.err().lines().toList());
+    // the calibration file that reads it reports the same rows
+    Cli whole = Cli.run("validate", cal.toString());
+    assertEquals(2, whole.exit(), whole.err());
+    assertTrue(whole.err().contains(obs.getFileName() + ":2:20: value: expected a number, found 'abc'"), whole.err());
+    assertFalse(whole.out().contains("OK"), whole.out());
+  }
+
+  @Test
+  void validate_badCalibrationFile_printsItsKeyAndExits2(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path cal = CalibrateCommandTest.setUp(dir, CalibrateCommandTest.OBS, "methd: abc-smc\n");
+    Cli c = Cli.run("validate", cal.toString());
+    assertEquals(2, c.exit(), c.err());
+    assertTrue(c.err().startsWith(cal + ":14:1: methd: unknown key"), c.err());
+    assertFalse(c.err().contains("Exception"), c.err());
+  }
+
+  @Test
+  void validate_observationFileWithoutOrWithABadScenario_isRefusedClearly(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    CalibrateCommandTest.setUp(dir, CalibrateCommandTest.OBS, "");
+    Path obs = dir.resolve("obs.csv");
+    Cli none = Cli.run("validate", obs.toString());
+    assertEquals(2, none.exit());
+    assertEquals(obs + ": an observation file is checked against the scenario whose series it observes; give it"
+        + " with --scenario SCENARIO.yaml", none.err().strip());
+    Files.writeString(dir.resolve("broken.yaml"), "scenario: broken\nstart: 2025-01\nend: 2027-12\nstep: fortnight\n");
+    Cli broken = Cli.run("validate", obs.toString(), "--scenario", dir.resolve("broken.yaml").toString());
+    assertEquals(2, broken.exit());
+    assertTrue(broken.err().contains(dir.resolve("broken.yaml") + ":4:7: step"), broken.err());
+    assertTrue(broken.err().strip().endsWith(obs + ": not checked: the scenario " + dir.resolve("broken.yaml")
+        + " (--scenario) has problems"), broken.err());
+  }
 }
