@@ -71,8 +71,8 @@ public final class Charts {
 
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-  private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-  private static final Color GRID = new Color(0xDDDDDD);
+  static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  static final Color GRID = new Color(0xDDDDDD);
 
   /** A line of a time-series chart: its legend label and its band. */
   public record Line(String label, Bands.Band band) {}
@@ -599,7 +599,7 @@ public final class Charts {
     return m;
   }
 
-  private static void styleAxis(org.jfree.chart.axis.Axis a) {
+  static void styleAxis(org.jfree.chart.axis.Axis a) {
     a.setLabelFont(LABEL);
     a.setTickLabelFont(TICK);
     a.setLabelPaint(Color.BLACK);
@@ -607,14 +607,14 @@ public final class Charts {
     a.setAxisLinePaint(Color.GRAY);
   }
 
-  private static void stylePlot(XYPlot plot) {
+  static void stylePlot(XYPlot plot) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(GRID);
     plot.setRangeGridlinePaint(GRID);
     plot.setOutlinePaint(Color.GRAY);
   }
 
-  private static JFreeChart chart(String title, String subtitle, org.jfree.chart.plot.Plot plot, boolean legend) {
+  static JFreeChart chart(String title, String subtitle, org.jfree.chart.plot.Plot plot, boolean legend) {
     JFreeChart c = new JFreeChart(title, TITLE, plot, legend);
     c.setBackgroundPaint(Color.WHITE);
     c.setAntiAlias(true);

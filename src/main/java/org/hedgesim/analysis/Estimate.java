@@ -1,6 +1,7 @@
 package org.hedgesim.analysis;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
@@ -17,6 +18,14 @@ public record Estimate(int n, double mean, double sd, double ciLow, double ciHig
     for (double v : values) {
       if (!Double.isNaN(v)) s.addValue(v);
     }
+    return of(s);
+  }
+
+  /**
+   * The same from a running summary (values added one by one, NaN left out by the caller), so that
+   * a report can estimate many cells of a large runs.csv while reading it once, keeping no values.
+   */
+  public static Estimate of(StatisticalSummary s) {
     int n = (int) s.getN();
     if (n == 0) return new Estimate(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     double mean = s.getMean();

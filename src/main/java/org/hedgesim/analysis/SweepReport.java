@@ -17,17 +17,12 @@ import org.jfree.chart.JFreeChart;
  * The content of a report on a sweep folder (manifest.json, design.csv, summary.csv, timing.json,
  * and sensitivity.csv when there is one): the design, each outcome's range over the design points
  * and where it is reached; for a Saltelli or Morris design, the sensitivity indices ranked, with
- * their bar charts; each outcome against each numeric parameter; the swept values and the base
- * scenario's values with their sources.
+ * their bar charts; the boxes of {@code hedgesim discover} when it has run on the folder; the
+ * pictures that suit the design ({@link GridPictures} for a grid, {@link ConditionalMeans} for a
+ * sampled design); the swept values and the base scenario's values with their sources.
  */
 final class SweepReport {
-  /** Scatter plots of an outcome against a parameter, at most. */
-  static final int MAX_SCATTERS = 12;
-
   private SweepReport() {}
-
-  /** One design point's parameter values and mean of an outcome (a row of summary.csv), for the scatter plots. */
-  private record PointMean(Map<String, String> values, double mean) {}
 
   static ReportContent read(Path folder, JsonNode manifest) throws IOException {
     if (manifest.has("shard")) {
@@ -42,14 +37,11 @@ final class SweepReport {
     sw.path("outcomes").forEach(o -> outcomes.add(o.path("name").asText()));
     JsonNode design = sw.path("design");
 
-    Map<String, List<PointMean>> byOutcome = new LinkedHashMap<>();
+    Map<String, List<Map<String, String>>> byOutcome = new LinkedHashMap<>();
     outcomes.forEach(o -> byOutcome.put(o, new ArrayList<>()));
     for (Map<String, String> r : ResultFiles.rows(ResultFiles.require(folder, "summary.csv"))) {
-      List<PointMean> list = byOutcome.get(r.get("outcome"));
-      if (list == null) continue;
-      Map<String, String> values = new LinkedHashMap<>();
-      for (String p : params) values.put(p, r.get(p));
-      list.add(new PointMean(values, ResultFiles.number(r.get("mean"))));
+      List<Map<String, String>> list = byOutcome.get(r.get("outcome"));
+      if (list != null) list.add(r);
     }
 
     Html h = new Html();
@@ -88,7 +80,12 @@ final class SweepReport {
     List<ReportContent.Figure> figures = new ArrayList<>();
     if (SweepSensitivity.applies(manifest)) sensitivity(folder, h, figures);
     discovered(folder, h);
-    scatters(figures, params, outcomes, byOutcome, sw, reps);
+    SweepFactors factors = SweepFactors.read(folder, sw);
+    List<String> notes = factors.kind().equals("grid")
+        ? GridPictures.add(folder, factors, outcomes, reps, figures)
+        : ConditionalMeans.add(folder, factors, outcomes, byOutcome, figures);
+    h.el("h3", "The plots");
+    for (String n : notes) h.el("p", n, "class", "note");
 
     String summary = String.format(Locale.ROOT, "Sweep %s of %s: %s; %d replication%s per point, %s runs (master seed %s).",
         name, sw.path("scenario").asText(), design.path("kind").asText(), reps, reps == 1 ? "" : "s",
@@ -203,43 +200,6 @@ final class SweepReport {
   private static String interval(SensitivityTable.Entry e) {
     if (Double.isNaN(e.low())) return "-";
     return "[" + RunReport.fmt(e.low()) + ", " + RunReport.fmt(e.high()) + "]";
-  }
-
-  private static void scatters(List<ReportContent.Figure> figures, List<String> params, List<String> outcomes,
-      Map<String, List<PointMean>> byOutcome, JsonNode sw, int reps) {
-    int made = 0;
-    for (String o : outcomes) {
-      for (String p : params) {
-        if (made >= MAX_SCATTERS) return;
-        List<double[]> xy = new ArrayList<>();
-        boolean numeric = true;
-        for (PointMean m : byOutcome.get(o)) {
-          if (Double.isNaN(m.mean())) continue;
-          double x;
-          try {
-            x = Double.parseDouble(m.values().get(p));
-          } catch (NumberFormatException | NullPointerException e) {
-            numeric = false;
-            break;
-          }
-          xy.add(new double[] {x, m.mean()});
-        }
-        if (!numeric || xy.isEmpty()) continue;
-        String path = "";
-        for (JsonNode q : sw.path("parameters")) {
-          if (q.path("name").asText().equals(p)) path = q.path("path").asText();
-        }
-        JFreeChart chart = Charts.scatter(o + " against " + p,
-            "each circle: one design point, mean of " + reps + " replication" + (reps == 1 ? "" : "s")
-                + "; the other parameters vary as the design sets them",
-            p + " (" + path + ")", o + " (mean over replications)", xy.toArray(double[][]::new));
-        figures.add(new ReportContent.Figure("scatter-" + o + "-" + p,
-            o + " against " + p + " over the " + xy.size() + " design points with a value. A trend shows the parameter's"
-                + " main effect; the vertical spread at one value is what the other parameters (and the model's noise) add.",
-            chart));
-        made++;
-      }
-    }
   }
 
   /** Varied values as the manifest lists them (a sweep's parameters, a robust study's levers). */

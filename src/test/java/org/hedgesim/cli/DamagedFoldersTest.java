@@ -171,12 +171,12 @@ class DamagedFoldersTest {
     Path out = dir.resolve("names");
     Cli c = Cli.run("sweep", f.toString(), "--out", out.toString(), "--report");
     assertEquals(0, c.exit(), c.err());
-    List<String> plots = names(out.resolve("report/plots")).stream().filter(n -> n.startsWith("scatter-")).toList();
-    assertEquals(6, plots.size(), "one scatter per parameter, as SVG and PNG: " + plots);
-    assertTrue(plots.contains("scatter-h_mean-nation_alism.svg"), plots.toString());
-    assertTrue(plots.stream().anyMatch(n -> n.matches("scatter-h_mean-nation_alism-[0-9a-f]{8}\\.svg")),
+    List<String> plots = names(out.resolve("report/plots")).stream().filter(n -> n.startsWith("conditional-")).toList();
+    assertEquals(6, plots.size(), "one conditional-means plot per parameter, as SVG and PNG: " + plots);
+    assertTrue(plots.contains("conditional-h_mean-nation_alism.svg"), plots.toString());
+    assertTrue(plots.stream().anyMatch(n -> n.matches("conditional-h_mean-nation_alism-[0-9a-f]{8}\\.svg")),
         "the second of the two that clash gets a hash suffix: " + plots);
-    assertTrue(plots.stream().anyMatch(n -> n.matches("scatter-h_mean-nx+-[0-9a-f]{8}\\.svg")),
+    assertTrue(plots.stream().anyMatch(n -> n.matches("conditional-h_mean-nx+-[0-9a-f]{8}\\.svg")),
         "the long one is cut and marked: " + plots);
     assertTrue(plots.stream().allMatch(n -> n.length() <= 84 && n.matches("[A-Za-z0-9_.-]+")), plots.toString());
   }

@@ -195,7 +195,7 @@ class SensitivityCommandTest {
   }
 
   @Test
-  void sweepReport_ofAnLhsSweep_hasScattersAndNoSensitivity() throws Exception {
+  void sweepReport_ofAnLhsSweep_hasBinnedMeansAndNoSensitivity() throws Exception {
     Cli c = Cli.run("sweep", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--out",
         dir.resolve("l").toString(), "--progress", "none", "--report");
     assertEquals(0, c.exit(), c.err());
