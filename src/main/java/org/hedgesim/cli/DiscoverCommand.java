@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
         "are concentrated: its limits, coverage, density, mass and quasi-p-values, the",
         "peeling trajectory, and a score of each parameter. Writes boxes.csv,",
         "trajectory.csv, features.csv and discover.json to SWEEP_DIR/discover/NAME/",
-        "(docs/ANALYSIS.md)."},
+        "(docs/ANALYSIS.md). Given a sweep file instead of a folder, it runs the sweep first",
+        "(into results/SWEEP/DATE-TIME/, as 'hedgesim sweep' would), then discovers on it."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run-time failure",
         "2:bad input (not a whole sweep folder, a damaged one, a bad expression or option, an existing --out); nothing is written"})
@@ -51,8 +52,40 @@ final class DiscoverCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "A results folder of 'hedgesim sweep' (whole or merged).")
+  @Parameters(index = "0", paramLabel = "SWEEP_DIR",
+      description = "A results folder of 'hedgesim sweep' (whole or merged), or a sweep file to run first.")
   Path folder;
+
+  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+      description = "Given a sweep file: where its results folder goes (default: ${DEFAULT-VALUE}).")
+  Path resultsRoot;
+
+  /**
+   * Runs the sweep file {@code folder} names, as {@code hedgesim sweep FILE} would (default folder
+   * under results/, progress lines on the error stream), and returns the exit code; on success
+   * {@link #folder} becomes the sweep's results folder.
+   */
+  private int sweepFirst(PrintWriter out, PrintWriter err) {
+    org.hedgesim.experiment.Sweep sweep;
+    try {
+      sweep = org.hedgesim.experiment.SweepLoader.load(folder, folder.toString());
+    } catch (org.hedgesim.scenario.ScenarioException e) {
+      ScenarioFiles.print(e, err);
+      return ExitCodes.BAD_INPUT;
+    }
+    Path target = ResultFolder.reserve(resultsRoot.resolve(sweep.name()),
+        java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    CommandLine sweepLine = Hedgesim.commandLine(new String[] {"sweep"});
+    sweepLine.setOut(out);
+    sweepLine.setErr(err);
+    int code = sweepLine.execute("sweep", folder.toString(), "--out", target.toString(), "--progress", "lines");
+    if (code != ExitCodes.OK) {
+      ResultFolder.releaseIfEmpty(target);
+      return code;
+    }
+    folder = target;
+    return ExitCodes.OK;
+  }
 
   @Option(names = "--outcome", paramLabel = "NAME", description = "The outcome column; with --threshold X the runs where it is above X are of interest.")
   String outcome;
@@ -92,6 +125,10 @@ final class DiscoverCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String problem = optionProblem();
     if (problem != null) return bad(err, problem);
+    if (Files.isRegularFile(folder)) {
+      int code = sweepFirst(o, err);
+      if (code != ExitCodes.OK) return code;
+    }
     if (!Files.isDirectory(folder)) return bad(err, folder + ": no such folder");
     JsonNode manifest;
     SweepCases table;

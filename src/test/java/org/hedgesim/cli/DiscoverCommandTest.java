@@ -68,6 +68,27 @@ class DiscoverCommandTest {
   }
 
   @Test
+  void aSweepFile_isSweptFirst_andGivesTheSameBoxesAsItsFolder() throws IOException {
+    Path results = dir.resolve("swept-first");
+    Path out = dir.resolve("one-command");
+    Cli c = Cli.run("discover", SweepCommandTest.resource("tiny-sweep.yaml").toString(), "--results", results.toString(),
+        "--outcome", "left_f", "--threshold", "0.5", "--out", out.toString());
+    assertEquals(0, c.exit(), c.err());
+    Path reference = dir.resolve("from-the-folder");
+    Cli r = Cli.run("discover", sweep.toString(), "--outcome", "left_f", "--threshold", "0.5", "--out", reference.toString());
+    assertEquals(0, r.exit(), r.err());
+    for (String f : List.of("boxes.csv", "trajectory.csv", "features.csv")) {
+      assertEquals(lines(reference.resolve(f)), lines(out.resolve(f)), f);
+    }
+    try (var s = Files.list(results.resolve("tiny-sweep"))) {
+      assertEquals(1, s.filter(p -> Files.isRegularFile(p.resolve("runs.csv"))).count(), "the sweep's own folder");
+    }
+    Cli bad = Cli.run("discover", SweepCommandTest.resource("tiny-sweep.yaml").getParent().resolve("nope.yaml").toString(),
+        "--outcome", "left_f", "--threshold", "0.5");
+    assertEquals(2, bad.exit());
+  }
+
+  @Test
   void sameFolderAndQuestion_sameBytes_andTheDefaultFolderIsNeverOverwritten() throws IOException {
     String[] ask = {"--where", "left_f == 1 and visits >= 3", "--boxes", "2"};
     for (String o : List.of("a", "b")) {
