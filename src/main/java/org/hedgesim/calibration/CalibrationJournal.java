@@ -87,14 +87,7 @@ public final class CalibrationJournal implements AbcSmc.Journal {
         w.write(p.generation() + " " + Double.toHexString(p.tolerance()) + " " + p.proposals() + " "
             + p.particles().size() + "\n");
         for (Particle q : p.particles()) {
-          StringBuilder b = new StringBuilder();
-          b.append(q.proposal()).append(' ').append(Double.toHexString(q.weight())).append(' ')
-              .append(Double.toHexString(q.distance())).append(' ').append(q.theta().length);
-          for (double v : q.theta()) b.append(' ').append(Double.toHexString(v));
-          b.append(' ').append(q.predictions().length).append(' ').append(q.predictions()[0].length);
-          for (double[] rep : q.predictions()) {
-            for (double v : rep) b.append(' ').append(Double.toHexString(v));
-          }
+          StringBuilder b = ParticleText.append(new StringBuilder().append(q.proposal()).append(' '), q);
           w.write(b.append('\n').toString());
         }
       }
@@ -128,20 +121,7 @@ public final class CalibrationJournal implements AbcSmc.Journal {
     List<Particle> particles = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String[] t = lines.get(3 + i).split(" ");
-      int at = 0;
-      int proposal = Integer.parseInt(t[at++]);
-      double weight = Double.parseDouble(t[at++]);
-      double distance = Double.parseDouble(t[at++]);
-      int d = Integer.parseInt(t[at++]);
-      double[] theta = new double[d];
-      for (int j = 0; j < d; j++) theta[j] = Double.parseDouble(t[at++]);
-      int reps = Integer.parseInt(t[at++]);
-      int k = Integer.parseInt(t[at++]);
-      double[][] pred = new double[reps][k];
-      for (int r = 0; r < reps; r++) {
-        for (int j = 0; j < k; j++) pred[r][j] = Double.parseDouble(t[at++]);
-      }
-      particles.add(new Particle(proposal, theta, distance, weight, pred));
+      particles.add(ParticleText.read(t, 1, Integer.parseInt(t[0]), new int[1]));
     }
     return new Population(g, tolerance, proposals, particles);
   }

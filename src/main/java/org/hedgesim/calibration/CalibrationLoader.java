@@ -104,27 +104,9 @@ public final class CalibrationLoader {
     }
     top.finish(TOP_KEYS);
 
-    Inheritance.Resolved base = null;
-    Scenario scenario = null;
-    if (scenarioText != null) {
-      YNode at = doc.get("scenario");
-      Path basePath = file.toAbsolutePath().getParent().resolve(scenarioText).normalize();
-      String baseName = relativeName(scenarioText);
-      if (!Files.exists(basePath)) {
-        problems.add(new Problem(at.origin(), "scenario", "the base scenario was not found: tried " + baseName
-            + " (a path relative to the calibration file)"));
-      } else {
-        try {
-          List<Problem> early = new ArrayList<>();
-          base = Inheritance.resolveCollecting(basePath, baseName, (YScalar) at, early);
-          if (!early.isEmpty()) throw new ScenarioException(early);
-          scenario = ScenarioLoader.bind(base.tree(), base.files());
-        } catch (ScenarioException e) {
-          problems.addAll(e.problems());
-          base = null;
-        }
-      }
-    }
+    SweepLoader.Base read = SweepLoader.readBase(doc, file, display, scenarioText, "calibration", problems);
+    Inheritance.Resolved base = read == null ? null : read.resolved();
+    Scenario scenario = read == null ? null : read.scenario();
     if (holdOut != null && scenario != null
         && (!holdOut.isAfter(scenario.start()) || holdOut.isAfter(scenario.end()))) {
       problems.add(new Problem(doc.get("hold_out_from").origin(), "hold_out_from", "the hold-out starts after"

@@ -63,13 +63,7 @@ public final class EvaluationJournal implements Cmaes.Memory, AutoCloseable {
   public void remember(long n, Particle p) {
     if (known.containsKey(n)) return;
     known.put(n, p);
-    StringBuilder b = new StringBuilder().append(n).append(' ').append(Double.toHexString(p.distance())).append(' ')
-        .append(p.theta().length);
-    for (double v : p.theta()) b.append(' ').append(Double.toHexString(v));
-    b.append(' ').append(p.predictions().length).append(' ').append(p.predictions()[0].length);
-    for (double[] rep : p.predictions()) {
-      for (double v : rep) b.append(' ').append(Double.toHexString(v));
-    }
+    StringBuilder b = ParticleText.append(new StringBuilder().append(n).append(' '), p.withWeight(1));
     try {
       out.write(b.append(" end\n").toString());
       out.flush();
@@ -81,20 +75,11 @@ public final class EvaluationJournal implements Cmaes.Memory, AutoCloseable {
   private static Particle parse(String line) {
     String[] t = line.split(" ");
     try {
-      int at = 0;
-      long n = Long.parseLong(t[at++]);
-      double distance = Double.parseDouble(t[at++]);
-      int d = Integer.parseInt(t[at++]);
-      double[] theta = new double[d];
-      for (int j = 0; j < d; j++) theta[j] = Double.parseDouble(t[at++]);
-      int reps = Integer.parseInt(t[at++]);
-      int k = Integer.parseInt(t[at++]);
-      double[][] pred = new double[reps][k];
-      for (int r = 0; r < reps; r++) {
-        for (int j = 0; j < k; j++) pred[r][j] = Double.parseDouble(t[at++]);
-      }
-      if (!t[at].equals("end") || at != t.length - 1) return null;
-      return new Particle((int) n, theta, distance, 1, pred);
+      long n = Long.parseLong(t[0]);
+      int[] end = new int[1];
+      Particle p = ParticleText.read(t, 1, (int) n, end);
+      if (end[0] != t.length - 1 || !t[end[0]].equals("end")) return null;
+      return p;
     } catch (RuntimeException e) {
       return null;
     }

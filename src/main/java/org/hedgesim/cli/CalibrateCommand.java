@@ -334,16 +334,7 @@ final class CalibrateCommand implements Callable<Integer> {
       case REJECTION -> "samples";
       case CMAES -> "evaluations";
     };
-    SweepBase.ProgressMode mode = progressMode;
-    if (mode == SweepBase.ProgressMode.AUTO) {
-      mode = System.console() != null && !"dumb".equals(System.getenv("TERM")) ? SweepBase.ProgressMode.BAR
-          : SweepBase.ProgressMode.LINES;
-    }
-    return switch (mode) {
-      case BAR -> new ProgressBarDisplay(name, unit);
-      case LINES -> new ProgressLines(err, name, 10, unit);
-      default -> SweepProgress.NONE;
-    };
+    return SweepBase.progress(progressMode, err, name, 10, unit);
   }
 
   private static void deleteTree(Path p) throws IOException {

@@ -138,16 +138,7 @@ final class RobustCommand implements Callable<Integer> {
   }
 
   private SweepProgress progress(PrintWriter err, String name) {
-    SweepBase.ProgressMode mode = progressMode;
-    if (mode == SweepBase.ProgressMode.AUTO) {
-      mode = System.console() != null && !"dumb".equals(System.getenv("TERM"))
-          ? SweepBase.ProgressMode.BAR : SweepBase.ProgressMode.LINES;
-    }
-    return switch (mode) {
-      case BAR -> new ProgressBarDisplay(name);
-      case LINES -> new ProgressLines(err, name, 10);
-      default -> SweepProgress.NONE;
-    };
+    return SweepBase.progress(progressMode, err, name, 10, "runs");
   }
 
   private static int bad(PrintWriter err, String message) {

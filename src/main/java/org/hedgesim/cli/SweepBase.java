@@ -301,13 +301,20 @@ abstract class SweepBase implements Callable<Integer> {
   }
 
   private SweepProgress progress(PrintWriter err, String sweepName) {
-    ProgressMode mode = progressMode;
+    return progress(progressMode, err, sweepName, progressSeconds, "runs");
+  }
+
+  /**
+   * The progress display of a mode, for every command that shows one: a bar on a terminal, lines
+   * every {@code seconds} otherwise (AUTO), counting {@code unit}.
+   */
+  static SweepProgress progress(ProgressMode mode, PrintWriter err, String name, long seconds, String unit) {
     if (mode == ProgressMode.AUTO) {
       mode = System.console() != null && !"dumb".equals(System.getenv("TERM")) ? ProgressMode.BAR : ProgressMode.LINES;
     }
     return switch (mode) {
-      case BAR -> new ProgressBarDisplay(sweepName);
-      case LINES -> new ProgressLines(err, sweepName, progressSeconds);
+      case BAR -> new ProgressBarDisplay(name, unit);
+      case LINES -> new ProgressLines(err, name, seconds, unit);
       default -> SweepProgress.NONE;
     };
   }

@@ -86,33 +86,45 @@ public final class SweepLoader {
     return problems;
   }
 
+  /** A study file's base scenario: its merged document and files, and the scenario bound from it. */
+  public record Base(Inheritance.Resolved resolved, Scenario scenario) {}
+
   /**
    * Reads and binds the base scenario named by {@code scenario:} (relative to the study file);
    * its problems are reported at that key.
    */
   void readBase(YMap doc, Path file, String scenarioText) {
-    base = null;
-    baseScenario = null;
-    if (scenarioText == null) return;
+    Base b = readBase(doc, file, display, scenarioText, doc.has("sweep") ? "sweep" : "study", problems);
+    base = b == null ? null : b.resolved();
+    baseScenario = b == null ? null : b.scenario();
+  }
+
+  /**
+   * Reads and binds the base scenario that the {@code scenario:} key of a study file (a sweep, a
+   * robust-decision or a calibration file, {@code kind} in messages) names relative to that file.
+   * Returns null, with the problems added at that key, when it is missing or invalid.
+   */
+  public static Base readBase(YMap doc, Path file, String display, String scenarioText, String kind,
+      List<Problem> problems) {
+    if (scenarioText == null) return null;
     YNode at = doc.get("scenario");
     Path basePath = file.toAbsolutePath().getParent().resolve(scenarioText).normalize();
     Path nameDir = Path.of(display).getParent();
     String baseName = (nameDir == null ? Path.of(scenarioText) : nameDir.resolve(scenarioText)).normalize().toString();
     if (!Files.exists(basePath)) {
       problems.add(new Problem(at.origin(), "scenario", "the base scenario was not found: tried " + baseName
-          + " (a path relative to the " + (doc.has("sweep") ? "sweep" : "study") + " file)"));
-      return;
+          + " (a path relative to the " + kind + " file)"));
+      return null;
     }
     try {
       // a base that is no regular file, or no scenario, is reported at this file's scenario: key
       List<Problem> early = new ArrayList<>();
-      base = Inheritance.resolveCollecting(basePath, baseName, (YScalar) at, early);
+      Inheritance.Resolved resolved = Inheritance.resolveCollecting(basePath, baseName, (YScalar) at, early);
       if (!early.isEmpty()) throw new ScenarioException(early);
-      baseScenario = ScenarioLoader.bind(base.tree(), base.files());
+      return new Base(resolved, ScenarioLoader.bind(resolved.tree(), resolved.files()));
     } catch (ScenarioException e) {
       problems.addAll(e.problems());
-      base = null;
-      baseScenario = null;
+      return null;
     }
   }
 
