@@ -67,4 +67,21 @@ class EventsTest {
       assertEquals(reference.nextDouble(), run.nextDouble(), "the run's generator skipped exactly the events' draws");
     }
   }
+
+  /** A random event's action takes effect when it falls: without it, the world stays unsanctioned. */
+  @Test
+  void randomEvent_appliesItsActionWhenItFalls() {
+    Scenario with = Fixtures.variantOf(dir, RIVALS, "random-sanction", "events:\n"
+        + "  - {id: often, rate: 40, sanction: {from: A, to: S, severity: 0.3}}\n");
+    Scenario without = Fixtures.variantOf(dir, RIVALS, "no-random-sanction", "events: []\n");
+    assertEquals(0.3, sanctionAfter(with, 6), 1e-12, "a sanction that falls about 3 times a month has fallen by month 6");
+    assertEquals(0.0, sanctionAfter(without, 6), 0.0);
+  }
+
+  private static double sanctionAfter(Scenario s, int steps) {
+    HedgeWorld w = new HedgeWorld(5L, s);
+    w.start();
+    for (int i = 0; i < steps; i++) w.schedule.step(w);
+    return w.actors[w.actorIndex("A")].sanctionOn[w.actorIndex("S")];
+  }
 }
