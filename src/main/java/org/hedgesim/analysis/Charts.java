@@ -140,9 +140,8 @@ public final class Charts {
     value.setAutoRangeIncludesZero(false);
     styleAxis(time);
     styleAxis(value);
-    XYPlot plot = new XYPlot(data, time, value, r);
+    XYPlot plot = new MilestonePlot(data, time, value, r);
     stylePlot(plot);
-    int k = 0;
     for (var e : markers.entrySet()) {
       ValueMarker m = new ValueMarker(millis(e.getKey()));
       m.setPaint(new Color(0x555555));
@@ -152,7 +151,7 @@ public final class Charts {
       m.setLabelPaint(Color.BLACK);
       m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
       m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-      m.setLabelOffset(new RectangleInsets(2 + 12 * (k++ % 3), 2, 2, 2)); // staggered: close dates stay legible
+      // the rows of the labels are chosen when the chart is drawn (MilestonePlot), so close dates stay legible
       plot.addDomainMarker(m);
     }
     return chart(title, subtitle, plot, true);

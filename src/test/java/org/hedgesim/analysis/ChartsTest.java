@@ -66,6 +66,44 @@ class ChartsTest {
     assertEquals(1, plot.getDomainMarkers(org.jfree.ui.Layer.FOREGROUND).size());
   }
 
+  /**
+   * Milestones in consecutive months, each label a pair of numbers: drawn at the report's size,
+   * every label is in the SVG and no two overlap (boxes from the label font's metrics).
+   */
+  @Test
+  void timeSeries_milestoneLabelsOfCloseDates_allShown_noneOverlap() {
+    Map<String, List<Integer>> markers = new java.util.TreeMap<>();
+    for (int m = 1; m <= 8; m++) markers.put(String.format("2030-%02d", m + 2), List.of(2 * m - 1, 2 * m));
+    markers.put("2030-04", List.of(3, 4, 17)); // three at one date
+    List<String> dates = new ArrayList<>();
+    for (int m = 0; m < 132; m++) dates.add(java.time.YearMonth.of(2024, 1).plusMonths(m).toString()); // 11 years
+    Bands bands = new Bands(dates);
+    SeriesId id = new SeriesId("alignment", "S", "P");
+    for (int r = 0; r < 3; r++) for (int m = 0; m < 132; m++) bands.add(id, m, 0.01 * m + 0.02 * r);
+    List<Charts.Line> lines = List.of(new Charts.Line("P", bands.band(id)));
+    String svg = ChartFiles.svg(Charts.timeSeries("t", "s", "y", lines, markers), Report.WIDTH, Report.HEIGHT, "figM");
+    java.util.regex.Matcher t = java.util.regex.Pattern.compile(
+        "<text x='([0-9.]+)' y='([0-9.]+)' style='[^']*font-weight: bold;[^']*'[^>]*>([0-9,]+)</text>").matcher(svg);
+    java.awt.FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+        .getFontMetrics(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 10));
+    List<java.awt.geom.Rectangle2D> boxes = new ArrayList<>();
+    Set<String> shown = new HashSet<>();
+    while (t.find()) {
+      double x = Double.parseDouble(t.group(1));
+      double y = Double.parseDouble(t.group(2));
+      shown.add(t.group(3));
+      boxes.add(new java.awt.geom.Rectangle2D.Double(x, y - fm.getAscent(), fm.stringWidth(t.group(3)), fm.getAscent()));
+    }
+    Set<String> expected = new HashSet<>();
+    for (List<Integer> n : markers.values()) expected.add(n.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).get());
+    assertEquals(expected, shown, "every milestone's label is drawn");
+    for (int i = 0; i < boxes.size(); i++) {
+      for (int j = i + 1; j < boxes.size(); j++) {
+        assertTrue(!boxes.get(i).intersects(boxes.get(j)), "labels overlap: " + boxes.get(i) + " and " + boxes.get(j));
+      }
+    }
+  }
+
   @Test
   void svg_sameChartTwice_identical_andIdsCarryThePrefix() {
     List<Charts.Line> lines = List.of(new Charts.Line("P", band("P", 0.1)));
