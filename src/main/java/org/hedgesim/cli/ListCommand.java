@@ -7,12 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.hedgesim.calibration.Calibration;
+import org.hedgesim.calibration.CalibrationLoader;
+import org.hedgesim.experiment.RobustLoader;
+import org.hedgesim.experiment.RobustStudy;
 import org.hedgesim.experiment.Sweep;
 import org.hedgesim.experiment.SweepLoader;
 import org.hedgesim.scenario.Parameter;
 import org.hedgesim.scenario.Scenario;
 import org.hedgesim.scenario.ScenarioException;
 import org.hedgesim.scenario.ScenarioLoader;
+import org.hedgesim.scenario.YNode;
+import org.hedgesim.scenario.YamlReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,32 +113,8 @@ final class ListCommand implements Callable<Integer> {
       out.println("Scenarios in " + folder + ":");
     }
     if (folder != null) {
-      try (Stream<Path> s = Files.list(folder)) {
-        for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-          try {
-            Scenario sc = ScenarioLoader.load(p, p.toString());
-            out.printf("  %-40s %s%n", fileName(p), firstLine(sc.description()));
-          } catch (ScenarioException e) {
-            out.printf("  %-40s (invalid: %d problems; see hedgesim validate)%n", fileName(p), e.problems().size());
-          }
-        }
-      }
-    }
-    Path sweeps = folder == null ? null : folder.resolve("sweeps");
-    if (sweeps != null && Files.isDirectory(sweeps)) {
-      out.println();
-      out.println("Sweeps in " + sweeps + " (hedgesim sweep FILE; a saltelli or morris design: hedgesim sensitivity FILE):");
-      try (Stream<Path> s = Files.list(sweeps)) {
-        for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-          try {
-            Sweep sw = SweepLoader.load(p, p.toString());
-            out.printf("  %-40s %d runs, %s: %s%n", fileName(p), sw.runs(), sw.design().kind(),
-                firstLine(sw.description()));
-          } catch (ScenarioException e) {
-            out.printf("  %-40s (invalid: %d problems; see hedgesim validate)%n", fileName(p), e.problems().size());
-          }
-        }
-      }
+      for (Path p : yamlFiles(folder)) out.printf("  %-40s %s%n", fileName(p), describe(p, false));
+      listSubfolders(out, folder);
     }
     out.println();
     out.println("Metrics (timeseries.csv, summary.csv):");
@@ -153,6 +135,73 @@ final class ListCommand implements Callable<Integer> {
   }
 
   /** A file's name as listed, escaped: a folder may hold files named with control characters. */
+  /**
+   * The folders inside the scenarios folder, each with its files: sweeps, hindcasts with their
+   * calibration files, robust-decision studies, benchmark worlds, the cluster recipe; each file
+   * says what it is and which command takes it.
+   */
+  private static void listSubfolders(PrintWriter out, Path folder) throws IOException {
+    List<Path> subs;
+    try (Stream<Path> s = Files.list(folder)) {
+      subs = s.filter(Files::isDirectory).sorted().toList();
+    }
+    for (Path sub : subs) {
+      List<Path> files;
+      try (Stream<Path> s = Files.list(sub)) {
+        files = s.filter(Files::isRegularFile).sorted().toList();
+      }
+      if (files.isEmpty()) continue;
+      out.println();
+      out.println(sub.getFileName().toString().equals("sweeps")
+          ? "Sweeps in " + sub + " (hedgesim sweep FILE; a saltelli or morris design: hedgesim sensitivity FILE):"
+          : "In " + sub + ":");
+      for (Path p : files) {
+        String name = p.getFileName().toString();
+        String what = name.endsWith(".yaml") ? describe(p, true)
+            : name.endsWith(".sh") ? "a shell recipe (see docs/CLUSTER.md for the Slurm one)" : "a data file";
+        out.printf("  %-40s %s%n", fileName(p), what);
+      }
+    }
+  }
+
+  private static List<Path> yamlFiles(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f)).sorted().toList();
+    }
+  }
+
+  /**
+   * One line on a YAML file: a scenario's description, a sweep's runs and design, a calibration's
+   * method and free parameters, a robust study's settings and futures; the kind is named when
+   * {@code kindNamed} (in folders that mix kinds). An invalid file says how many problems it has,
+   * a scenario with warnings how many.
+   */
+  static String describe(Path p, boolean kindNamed) {
+    try {
+      YNode.YMap doc = YamlReader.readCollecting(p, p.toString()).tree();
+      if (SweepLoader.isSweep(doc)) {
+        Sweep sw = SweepLoader.load(p, p.toString());
+        return sw.runs() + " runs, " + sw.design().kind() + ": " + firstLine(sw.description());
+      }
+      if (CalibrationLoader.isCalibration(doc)) {
+        Calibration c = CalibrationLoader.load(p, p.toString());
+        return "calibration (" + c.method().word + ", " + c.parameters().size() + " free parameters; hedgesim calibrate FILE): "
+            + firstLine(c.description());
+      }
+      if (RobustLoader.isRobust(doc)) {
+        RobustStudy r = RobustLoader.load(p, p.toString());
+        return "robust study (" + r.settingCount() + " settings x " + r.futureCount() + " futures; hedgesim robust FILE): "
+            + firstLine(r.description());
+      }
+      ScenarioLoader.Loaded loaded = ScenarioLoader.loadChecked(p, p.toString(), false);
+      String warned = loaded.warnings().isEmpty() ? ""
+          : " (" + loaded.warnings().size() + (loaded.warnings().size() == 1 ? " warning" : " warnings") + "; see hedgesim validate)";
+      return (kindNamed ? "scenario: " : "") + firstLine(loaded.scenario().description()) + warned;
+    } catch (ScenarioException e) {
+      return "(invalid: " + e.problems().size() + " problems; see hedgesim validate)";
+    }
+  }
+
   private static String fileName(Path p) {
     return org.hedgesim.scenario.TerminalText.escape(p.getFileName().toString());
   }

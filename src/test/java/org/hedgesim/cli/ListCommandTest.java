@@ -34,6 +34,42 @@ class ListCommandTest {
     assertEquals("", c.out());
   }
 
+  /** Every folder inside scenarios/ is listed, each file with its kind and the command that takes it. */
+  @Test
+  void list_showsTheSubfolders_hindcastCalibrationRobustBenchAndCluster_eachFileWithItsKind() throws IOException {
+    Path scenarios = Fixtures.repo().resolve("scenarios");
+    Cli c = Cli.run("list", "--scenarios", scenarios.toString());
+    assertEquals(0, c.exit(), c.err());
+    try (var subs = Files.list(scenarios)) {
+      for (Path sub : subs.filter(Files::isDirectory).toList()) {
+        try (var files = Files.list(sub)) {
+          for (Path f : files.toList()) {
+            assertTrue(c.out().contains("  " + f.getFileName() + " "), f + " listed:\n" + c.out());
+          }
+        }
+      }
+    }
+    assertTrue(c.out().contains("In " + scenarios.resolve("hindcast") + ":"), c.out());
+    assertTrue(c.out().matches("(?s).*cambodia-2019-calibration\\.yaml +calibration \\(abc-smc, \\d+ free parameters; hedgesim calibrate FILE\\).*"), c.out());
+    assertTrue(c.out().matches("(?s).*cambodia-2019\\.yaml +scenario: .*"), c.out());
+    assertTrue(c.out().matches("(?s).*us-approach\\.yaml +robust study \\(\\d+ settings x \\d+ futures; hedgesim robust FILE\\).*"), c.out());
+    assertTrue(c.out().contains("slurm-array.sh"), c.out());
+  }
+
+  /** A scenario with a warning says so in the listing, and a broken file counts its problems. */
+  @Test
+  void list_aScenarioWithAWarningOrProblems_saysSo() throws IOException {
+    Files.copy(Fixtures.repo().resolve("scenarios/two-powers.yaml"), dir.resolve("a.yaml"));
+    String text = Files.readString(dir.resolve("a.yaml"));
+    Files.writeString(dir.resolve("b.yaml"), text.replace("gdp: 20, growth: 0.04", "gdp: 20, growth: 0.3"));
+    Files.writeString(dir.resolve("c.yaml"), "name: [\n");
+    Cli c = Cli.run("list", "--scenarios", dir.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.out().matches("(?s).*  c\\.yaml +\\(invalid: 1 problems; see hedgesim validate\\).*"), c.out());
+    assertTrue(c.out().matches("(?s).*  b\\.yaml +.*\\(1 warning; see hedgesim validate\\)\n.*"), c.out());
+    assertTrue(c.out().matches("(?s).*  a\\.yaml +A small state[^(\n]*\n.*"), "no warning for the shipped file:\n" + c.out());
+  }
+
   @Test
   void list_showsEveryShippedScenarioAndSweepWithItsDesign_andTheModelsVocabulary() throws IOException {
     Path scenarios = Fixtures.repo().resolve("scenarios");
