@@ -164,6 +164,10 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
+  private static String warned(int n) {
+    return n == 0 ? "" : " (" + n + (n == 1 ? " warning" : " warnings") + "; see hedgesim validate)";
+  }
+
   private static List<Path> yamlFiles(Path folder) throws IOException {
     try (Stream<Path> s = Files.list(folder)) {
       return s.filter(f -> f.toString().endsWith(".yaml") && Files.isRegularFile(f)).sorted().toList();
@@ -181,7 +185,7 @@ final class ListCommand implements Callable<Integer> {
       YNode.YMap doc = YamlReader.readCollecting(p, p.toString()).tree();
       if (SweepLoader.isSweep(doc)) {
         Sweep sw = SweepLoader.load(p, p.toString());
-        return sw.runs() + " runs, " + sw.design().kind() + ": " + firstLine(sw.description());
+        return sw.runs() + " runs, " + sw.design().kind() + ": " + firstLine(sw.description()) + warned(sw.warnings().size());
       }
       if (CalibrationLoader.isCalibration(doc)) {
         Calibration c = CalibrationLoader.load(p, p.toString());
@@ -194,9 +198,7 @@ final class ListCommand implements Callable<Integer> {
             + firstLine(r.description());
       }
       ScenarioLoader.Loaded loaded = ScenarioLoader.loadChecked(p, p.toString(), false);
-      String warned = loaded.warnings().isEmpty() ? ""
-          : " (" + loaded.warnings().size() + (loaded.warnings().size() == 1 ? " warning" : " warnings") + "; see hedgesim validate)";
-      return (kindNamed ? "scenario: " : "") + firstLine(loaded.scenario().description()) + warned;
+      return (kindNamed ? "scenario: " : "") + firstLine(loaded.scenario().description()) + warned(loaded.warnings().size());
     } catch (ScenarioException e) {
       return "(invalid: " + e.problems().size() + " problems; see hedgesim validate)";
     }

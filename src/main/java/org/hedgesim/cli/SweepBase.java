@@ -148,6 +148,7 @@ abstract class SweepBase implements Callable<Integer> {
       ScenarioFiles.print(e, err);
       return ExitCodes.BAD_INPUT;
     }
+    ScenarioFiles.printWarnings(sweep.warnings(), err);
     ParameterDraws draws = null;
     if (posterior() != null && posterior().given()) {
       draws = posteriorDraws(err, sweep);

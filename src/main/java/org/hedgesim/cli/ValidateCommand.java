@@ -83,7 +83,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (CalibrationLoader.isCalibration(doc)) {
           CalibrationLoader.load(f, f.toString());
         } else if (SweepLoader.isSweep(doc)) {
-          SweepLoader.load(f, f.toString());
+          var warnings = SweepLoader.load(f, f.toString()).warnings();
+          if (strict && !warnings.isEmpty()) throw new ScenarioException(warnings);
+          ScenarioFiles.printWarnings(warnings, spec.commandLine().getErr());
         } else if (org.hedgesim.experiment.RobustLoader.isRobust(doc)) {
           org.hedgesim.experiment.RobustLoader.load(f, f.toString());
         } else {

@@ -24,13 +24,17 @@ import org.hedgesim.scenario.YNode.YMap;
  * @param path the sweep file on disk
  * @param base the base scenario's merged document and files
  * @param samplingSeed the seed of the generator that draws random designs
+ * @param warnings values of the base scenario, or set by the sweep at a parameter's bounds or
+ *     levels, that lie outside their plausible range (docs/SCENARIOS.md)
  */
 public record Sweep(String name, String description, String file, Path path,
     Inheritance.Resolved base, Scenario baseScenario, long seed, int replications,
     boolean commonRandomNumbers, Design design, long samplingSeed,
-    List<SweepParameter> parameters, List<OutcomeSpec> outcomes, DesignPoints points) {
+    List<SweepParameter> parameters, List<OutcomeSpec> outcomes, DesignPoints points,
+    List<org.hedgesim.scenario.Problem> warnings) {
 
   public Sweep {
+    warnings = List.copyOf(warnings);
     parameters = List.copyOf(parameters);
     outcomes = List.copyOf(outcomes);
   }

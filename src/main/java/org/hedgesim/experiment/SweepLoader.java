@@ -86,8 +86,14 @@ public final class SweepLoader {
     return problems;
   }
 
-  /** A study file's base scenario: its merged document and files, and the scenario bound from it. */
-  public record Base(Inheritance.Resolved resolved, Scenario scenario) {}
+  /**
+   * A study file's base scenario: its merged document and files, the scenario bound from it, and
+   * its warnings (values outside their plausible range).
+   */
+  public record Base(Inheritance.Resolved resolved, Scenario scenario, List<Problem> warnings) {}
+
+  /** The warnings of the base scenario and of the values the sweep sets, in file order. */
+  private final List<Problem> warnings = new ArrayList<>();
 
   /**
    * Reads and binds the base scenario named by {@code scenario:} (relative to the study file);
@@ -96,6 +102,7 @@ public final class SweepLoader {
   void readBase(YMap doc, Path file, String scenarioText) {
     Base b = readBase(doc, file, display, scenarioText, doc.has("sweep") ? "sweep" : "study", problems);
     base = b == null ? null : b.resolved();
+    if (b != null) warnings.addAll(b.warnings());
     baseScenario = b == null ? null : b.scenario();
   }
 
@@ -121,7 +128,8 @@ public final class SweepLoader {
       List<Problem> early = new ArrayList<>();
       Inheritance.Resolved resolved = Inheritance.resolveCollecting(basePath, baseName, (YScalar) at, early);
       if (!early.isEmpty()) throw new ScenarioException(early);
-      return new Base(resolved, ScenarioLoader.bind(resolved.tree(), resolved.files()));
+      ScenarioLoader.Loaded loaded = ScenarioLoader.bindChecked(resolved.tree(), resolved.files());
+      return new Base(resolved, loaded.scenario(), loaded.warnings());
     } catch (ScenarioException e) {
       problems.addAll(e.problems());
       return null;
@@ -245,7 +253,7 @@ public final class SweepLoader {
         ? Long.parseLong(s.text().strip()) : Seeds.derive(masterSeed, SAMPLING_STREAM, 0);
     DesignPoints points = design.generate(cardinality, new MersenneTwister(samplingSeed));
     return new Sweep(name, description == null ? "" : description, display, file, base, baseScenario,
-        masterSeed, replications, crn, design, samplingSeed, parameters, outcomes, points);
+        masterSeed, replications, crn, design, samplingSeed, parameters, outcomes, points, warnings);
   }
 
   /** A list of entries that must be there and not be empty (its type is checked by maps()). */
@@ -475,8 +483,13 @@ public final class SweepLoader {
     YScalar scalar = p.domain() instanceof SweepParameter.Levels ? value
         : new YScalar(value.text(), value.plain(), false, value.origin(), p.source());
     try {
-      Scenario bound = ScenarioLoader.bind(TreePaths.set(base.tree(), p.path(), scalar), base.files());
-      checked.add(new Checked(p, value, bound));
+      ScenarioLoader.Loaded loaded = ScenarioLoader.bindChecked(TreePaths.set(base.tree(), p.path(), scalar), base.files());
+      checked.add(new Checked(p, value, loaded.scenario()));
+      for (Problem w : loaded.warnings()) {
+        // the base's own warnings are reported once, by readBase; here only those of the swept value
+        if (w.origin().equals(value.origin())) warnings.add(new Problem(w.origin(), w.path(), w.message()
+            + " (a value the sweep sets)"));
+      }
     } catch (TreePaths.Unresolved e) {
       problems.add(new Problem(value.origin(), p.path().text(), e.getMessage()));
     } catch (ScenarioException e) {

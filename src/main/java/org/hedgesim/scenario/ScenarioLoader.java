@@ -109,6 +109,16 @@ public final class ScenarioLoader {
     return loadChecked(file, displayName, false).scenario();
   }
 
+  /**
+   * Reads an already resolved document and keeps its warnings (values outside their plausible
+   * range), as {@link #loadChecked} does for a file.
+   */
+  public static Loaded bindChecked(YMap tree, List<String> files) throws ScenarioException {
+    ScenarioLoader loader = new ScenarioLoader();
+    Scenario s = loader.bind(new Inheritance.Resolved(tree, files, List.of()));
+    return new Loaded(s, sorted(loader.warnings, loader.files).problems());
+  }
+
   /** Reads an already resolved document (for example one changed by a sweep). */
   public static Scenario bind(YMap tree, List<String> files) throws ScenarioException {
     return new ScenarioLoader().bind(new Inheritance.Resolved(tree, files, List.of()));

@@ -110,6 +110,23 @@ class ValidateCommandTest {
     assertEquals(warning.substring("warning: ".length()), strict.err());
   }
 
+  /** A sweep whose bound lies outside the plausible range: a warning, and under --strict a problem. */
+  @Test
+  void validate_aSweepWithAnImplausibleBound_warns_strictRefuses(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    Path f = dir.resolve("s.yaml");
+    java.nio.file.Files.writeString(f, "sweep: s\nscenario: " + org.hedgesim.Fixtures.scenarioFile("baseline-2024.yaml")
+        + "\ndesign: {kind: grid, points: 2}\nparameters:\n  - {path: 'actors[KHM].growth', min: 0.02, max: 0.3}\n"
+        + "outcomes:\n  - {metric: hedging_index, actor: KHM, reduce: final}\n");
+    Cli c = Cli.run("validate", f.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.err().startsWith("warning: " + f + ":5:"), c.err());
+    assertTrue(c.err().contains("0.3 is outside the plausible range"), c.err());
+    Cli strict = Cli.run("validate", "--strict", f.toString());
+    assertEquals(2, strict.exit(), strict.err());
+    assertTrue(strict.err().startsWith(f + ":5:"), strict.err());
+  }
+
   @Test
   void run_strict_refusesAWarningAndWritesNothing(@org.junit.jupiter.api.io.TempDir Path dir)
       throws IOException {

@@ -56,6 +56,21 @@ class SweepLoaderTest {
     return "design:\n  kind: grid\n  points: 3\n";
   }
 
+  /**
+   * A bound outside the plausible range (growth up to 0.3 a year, plausible to 0.15) is a warning
+   * at that bound, naming the swept path; a bound inside it and the base scenario give none.
+   */
+  @Test
+  void aSweptBoundOutsideThePlausibleRange_isAWarningAtThatBound() throws Exception {
+    Path f = sweep(grid(), "parameters:\n  - path: actors[KHM].growth\n    min: 0.02\n    max: 0.3\n", OUTCOMES);
+    Sweep s = SweepLoader.load(f, f.toString());
+    assertEquals(1, s.warnings().size(), s.warnings().toString());
+    String w = s.warnings().get(0).toString();
+    assertTrue(w.startsWith(f + ":10:10: actors[KHM].growth: 0.3 is outside the plausible range"), w);
+    assertTrue(w.contains("outside the plausible range") && w.endsWith("(a value the sweep sets)"), w);
+    assertEquals(List.of(), SweepLoader.load(sweep(grid(), PARAMETERS, OUTCOMES), "t").warnings());
+  }
+
   @Test
   void goodSweep_loadsWithItsDesign() throws Exception {
     Path f = sweep(grid(), PARAMETERS + "  - path: actors[USA].approach\n    levels: [negative, positive]\n", OUTCOMES);
