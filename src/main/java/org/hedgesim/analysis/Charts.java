@@ -91,6 +91,17 @@ public final class Charts {
     return COLOURS[i % COLOURS.length];
   }
 
+  /** The report's line colours, in order (for other views that should look like the report). */
+  public static List<Color> palette() {
+    return List.of(COLOURS);
+  }
+
+  /** The report's dash pattern {@code i} (in pixels at 1.8 px width), or null for a solid line. */
+  public static float[] dashPattern(int i) {
+    float[] d = DASHES[i % DASHES.length];
+    return d == null ? null : d.clone();
+  }
+
   /** The first moment of a month (yyyy-MM), in UTC milliseconds. */
   static long millis(String yearMonth) {
     return YearMonth.parse(yearMonth).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();

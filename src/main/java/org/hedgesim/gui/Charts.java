@@ -1,100 +1,218 @@
 package org.hedgesim.gui;
 
 import java.awt.Color;
+import java.awt.Stroke;
+import java.text.SimpleDateFormat;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import javax.swing.SwingUtilities;
 import org.hedgesim.scenario.ActorSpec;
 import org.hedgesim.scenario.Scenario;
-import sim.display.ChartUtilities;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import sim.display.GUIState;
-import sim.util.media.chart.TimeSeriesAttributes;
-import sim.util.media.chart.TimeSeriesChartGenerator;
 
 /**
- * The live charts, made with MASON's chart generators: each small state's alignment toward each
- * pole; its hedging index and its lean between the two main poles; its dependence on each pole;
- * and each pole's courtship and coercion of it, over the steps of the run. The series
- * are made once (the actors do not change between runs); each run clears them and schedules them
- * again, after each step of the model, from the values the run records.
+ * The live charts, plain JFreeChart panels (MASON's chart generator adds controls, Fill, Scale and
+ * Proportion, that mean nothing to a class, and draws at a fixed proportion): each small state's
+ * alignment toward each power and its dependence on each power (one chart per small state, so that
+ * every line of a chart has a colour of its own: the power's), the hedging index and lean of every
+ * small state on one chart, and each power's courtship and coercion of each small state. Time runs
+ * along a date axis over the scenario's whole span, so the lines grow across it as the run goes.
+ *
+ * <p>The series are made once (the actors do not change between runs); each run clears them, and
+ * after each step of the model the values the run recorded are added on Swing's thread.
  */
 final class Charts {
-  /** A series of a chart and the run series it plots. */
-  private record Line(TimeSeriesAttributes attributes, String metric, String actor, String target) {}
+  /** What a chart shows. */
+  enum Kind { ALIGNMENT, HEDGING, DEPENDENCE, POWERS }
 
-  private static final Color[] OTHER_POLES = {new Color(27, 158, 119), new Color(217, 95, 2),
-      new Color(117, 112, 179), new Color(231, 41, 138), new Color(102, 166, 30), new Color(166, 118, 29)};
-  private static final Color[] STATES = {new Color(30, 30, 30), new Color(0, 128, 128),
-      new Color(128, 0, 128), new Color(128, 96, 0)};
-  private static final int[] DASHES = {TimeSeriesAttributes.PATTERN_SOLID, TimeSeriesAttributes.PATTERN_DASH,
-      TimeSeriesAttributes.PATTERN_DOT, TimeSeriesAttributes.PATTERN_DASH_DOT};
+  /** A chart on the screen: what it shows, for which small state ("" for all), and its panel. */
+  record Chart(Kind kind, String state, JFreeChart chart, ChartPanel panel) {}
 
-  final TimeSeriesChartGenerator alignment;
-  final TimeSeriesChartGenerator hedging;
-  final TimeSeriesChartGenerator dependence;
-  final TimeSeriesChartGenerator powers;
+  /** A line of a chart and the run series it plots. */
+  private record Line(XYSeries series, String metric, String actor, String target) {}
+
+  /** Spans longer than this get year ticks (yyyy); shorter ones, month ticks (yyyy-MM). */
+  static final int YEAR_TICKS_FROM_MONTHS = 36;
+
+  private final Scenario scenario;
+  private final List<Chart> charts = new ArrayList<>();
   private final List<Line> lines = new ArrayList<>();
+  private int shown;
+  private int run = -1;
 
   Charts(Scenario s, String poleA, String poleB) {
-    String x = s.step().name().toLowerCase(java.util.Locale.ROOT) + "s since " + s.start();
-    alignment = ChartUtilities.buildTimeSeriesChartGenerator("Alignment toward each power", x);
-    alignment.setYAxisLabel("alignment (-1 balancing, +1 bandwagoning)");
-    hedging = ChartUtilities.buildTimeSeriesChartGenerator("Hedging index and lean", x);
-    hedging.setYAxisLabel("hedging index (1 = equidistant); lean between the main powers");
-    dependence = ChartUtilities.buildTimeSeriesChartGenerator("Dependence on each power", x);
-    dependence.setYAxisLabel("dependence share");
-    powers = ChartUtilities.buildTimeSeriesChartGenerator("Courtship and coercion by each power", x);
-    powers.setYAxisLabel("courtship, US$ bn a year (solid); coercion, share cut (dashed)");
+    this.scenario = s;
     int ia = s.poles().indexOf(poleA);
     int ib = s.poles().indexOf(poleB);
     String pair = ia >= 0 && ib >= 0 ? (ia < ib ? poleA + "|" + poleB : poleB + "|" + poleA) : null;
-    int state = 0;
-    for (ActorSpec a : s.actors()) {
-      if (!a.isSmall()) continue;
-      int dash = DASHES[state % DASHES.length];
+    List<ActorSpec> small = s.actors().stream().filter(ActorSpec::isSmall).toList();
+
+    Chart hedging = chart(Kind.HEDGING, "", "Hedging index and lean", "index; lean", false);
+    for (int k = 0; k < small.size(); k++) {
+      String id = small.get(k).id();
+      // a colour for every line; solid for the index, dashed for the lean
+      line(hedging, id + " hedging index", ChartLook.state(2 * k), 0, "hedging_index", id, "");
+      if (pair != null && !id.equals(poleA) && !id.equals(poleB)) {
+        line(hedging, id + " lean, " + pair.replace("|", " vs "), ChartLook.state(2 * k + 1), 1, "lean", id, pair);
+      }
+    }
+    for (ActorSpec a : small) {
+      String id = a.id();
+      Chart alignment = chart(Kind.ALIGNMENT, id, "Alignment of " + id + " toward each power",
+          "alignment (0: neutral)", true);
+      Chart dependence = chart(Kind.DEPENDENCE, id, "Dependence of " + id + " on each power",
+          "share of its ties", true);
+      Chart powers = chart(Kind.POWERS, id, "Courtship (solid) and coercion (dashed) of " + id,
+          "US$ bn a year; share cut", true);
       int other = 0;
+      int style = 0;
       for (String p : s.poles()) {
-        if (p.equals(a.id())) continue;
-        Color c = p.equals(poleA) ? Palette.POLE_A : p.equals(poleB) ? Palette.POLE_B
-            : OTHER_POLES[other++ % OTHER_POLES.length];
-        add(alignment, a.id() + " to " + p, c, dash, "alignment", a.id(), p);
-        add(dependence, a.id() + " on " + p, c, dash, "dependence", a.id(), p);
-        if (state == 0) {
-          add(powers, p + " courts " + a.id(), c, TimeSeriesAttributes.PATTERN_SOLID, "courtship", p, a.id());
-          add(powers, p + " coerces " + a.id(), c, TimeSeriesAttributes.PATTERN_DASH, "coercion", p, a.id());
-        }
+        if (p.equals(id)) continue;
+        Color c = ChartLook.pole(p.equals(poleA), p.equals(poleB), p.equals(poleA) || p.equals(poleB) ? 0 : other++);
+        line(alignment, p, c, style, "alignment", id, p);
+        line(dependence, p, c, style, "dependence", id, p);
+        line(powers, p + " courts", c, 0, "courtship", p, id);
+        line(powers, p + " coerces", c, 1, "coercion", p, id);
+        style++;
       }
-      add(hedging, a.id(), STATES[state % STATES.length], dash, "hedging_index", a.id(), "");
-      if (pair != null && !a.id().equals(poleA) && !a.id().equals(poleB)) {
-        add(hedging, a.id() + " lean " + pair.replace("|", " vs "), STATES[state % STATES.length],
-            TimeSeriesAttributes.PATTERN_DOT, "lean", a.id(), pair);
-      }
-      state++;
+      charts.add(alignment);
+      charts.add(dependence);
+      charts.add(powers);
     }
+    charts.add(0, hedging);
   }
 
-  private void add(TimeSeriesChartGenerator chart, String name, Color colour, int dash, String metric,
-      String actor, String target) {
-    TimeSeriesAttributes attributes = ChartUtilities.addSeries(chart, name);
-    attributes.setStrokeColor(colour);
-    attributes.setDashPattern(dash);
-    attributes.setThickness(2.0);
-    lines.add(new Line(attributes, metric, actor, target));
+  /** A chart with a date axis over the scenario's span; the value axis fits the data. */
+  private Chart chart(Kind kind, String state, String title, String valueLabel, boolean withZero) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    NumberAxis value = new NumberAxis(valueLabel);
+    // the hedging index lives near 1: an axis from 0 would flatten it; elsewhere 0 means something
+    value.setAutoRangeIncludesZero(withZero);
+    value.setAutoRangeMinimumSize(0.05);
+    value.setUpperMargin(0.08);
+    value.setLowerMargin(0.08);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    renderer.setDrawSeriesLineAsPath(true);
+    XYPlot plot = new XYPlot(data, timeAxis(), value, renderer);
+    if (withZero) {
+      ValueMarker zero = new ValueMarker(0, Color.GRAY, new java.awt.BasicStroke(1f));
+      plot.addRangeMarker(zero);
+    }
+    JFreeChart chart = new JFreeChart(title, ChartLook.TITLE, plot, true);
+    ChartLook.style(chart);
+    ChartPanel panel = new ChartPanel(chart, false, true, false, false, true);
+    // draw at the panel's own size: JFreeChart otherwise draws small charts larger and shrinks them,
+    // fonts and all, and large ones smaller and blows them up
+    panel.setMinimumDrawWidth(0);
+    panel.setMinimumDrawHeight(0);
+    panel.setMaximumDrawWidth(8000);
+    panel.setMaximumDrawHeight(8000);
+    panel.setMouseZoomable(false);
+    panel.setName(kind.name().toLowerCase(Locale.ROOT) + (state.isEmpty() ? "" : " " + state));
+    return new Chart(kind, state, chart, panel);
   }
 
-  List<TimeSeriesChartGenerator> all() {
-    return List.of(alignment, hedging, dependence, powers);
+  /** The time axis: the scenario's start to its end, ticks at years (yyyy) or months (yyyy-MM). */
+  private DateAxis timeAxis() {
+    long months = (long) scenario.steps() * scenario.step().months();
+    boolean years = months > YEAR_TICKS_FROM_MONTHS;
+    DateAxis time = new DateAxis(years ? "year" : "month");
+    TimeZone utc = TimeZone.getTimeZone("UTC");
+    time.setTimeZone(utc);
+    SimpleDateFormat f = new SimpleDateFormat(years ? "yyyy" : "yyyy-MM", Locale.ROOT);
+    f.setTimeZone(utc);
+    TickUnits units = new TickUnits();
+    if (years) {
+      for (int n : new int[] {1, 2, 5, 10, 20, 50, 100}) units.add(new DateTickUnit(DateTickUnitType.YEAR, n, f));
+    } else {
+      for (int n : new int[] {1, 2, 3, 6, 12}) units.add(new DateTickUnit(DateTickUnitType.MONTH, n, f));
+    }
+    time.setStandardTickUnits(units);
+    time.setAutoTickUnitSelection(true);
+    time.setRange(millis(scenario.start()), millis(scenario.dateOf(Math.max(1, scenario.steps() - 1))));
+    time.setLowerMargin(0);
+    time.setUpperMargin(0);
+    return time;
   }
 
-  /** Clears the series and schedules them for a run that has just started. */
+  private void line(Chart chart, String name, Color colour, int style, String metric, String actor, String target) {
+    XYSeries series = new XYSeries(name, false, true);
+    XYSeriesCollection data = (XYSeriesCollection) chart.chart().getXYPlot().getDataset();
+    data.addSeries(series);
+    int i = data.getSeriesCount() - 1;
+    XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.chart().getXYPlot().getRenderer();
+    Stroke stroke = ChartLook.stroke(style);
+    r.setSeriesPaint(i, colour);
+    r.setSeriesStroke(i, stroke);
+    lines.add(new Line(series, metric, actor, target));
+  }
+
+  static long millis(YearMonth month) {
+    return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  /** Every chart: the hedging chart first, then for each small state its alignment, dependence and powers. */
+  List<Chart> all() {
+    return List.copyOf(charts);
+  }
+
+  /** The charts of one kind, in the order of the small states. */
+  List<Chart> of(Kind kind) {
+    return charts.stream().filter(c -> c.kind() == kind).toList();
+  }
+
+  /**
+   * Clears the series and, after each step of the run that has just started, adds the steps
+   * recorded since the last update (on Swing's thread, which owns the charts).
+   */
   void schedule(GUIState gui, Recorder recorder) {
-    for (Line l : lines) {
-      l.attributes().clear();
-      int index = recorder.indexOf(l.metric(), l.actor(), l.target());
-      ChartUtilities.scheduleSeries(gui, l.attributes(), () -> recorder.latest(index));
+    gui.scheduleRepeatingImmediatelyAfter(s -> SwingUtilities.invokeLater(() -> catchUp(recorder)));
+  }
+
+  private void clear() {
+    shown = 0;
+    for (Line l : lines) l.series().clear();
+  }
+
+  private void catchUp(Recorder recorder) {
+    if (recorder.runs() != run) {
+      run = recorder.runs();
+      clear();
     }
+    List<double[]> rows = recorder.historyFrom(shown);
+    if (rows.isEmpty()) return;
+    int[] index = new int[lines.size()];
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      index[i] = recorder.indexOf(l.metric(), l.actor(), l.target());
+    }
+    for (double[] row : rows) {
+      long x = millis(scenario.dateOf(shown));
+      for (int i = 0; i < lines.size(); i++) {
+        lines.get(i).series().add(x, index[i] < 0 ? Double.NaN : row[index[i]], false);
+      }
+      shown++;
+    }
+    for (Line l : lines) l.series().fireSeriesChanged();
   }
 
   void quit() {
-    for (TimeSeriesChartGenerator c : all()) c.quit();
+    clear();
   }
 }

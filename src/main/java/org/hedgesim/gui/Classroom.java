@@ -1,40 +1,41 @@
 package org.hedgesim.gui;
 
 import java.awt.AWTException;
+import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.GraphicsEnvironment;
+import java.awt.GridLayout;
 import java.awt.Rectangle;
 import java.awt.Robot;
-import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
-import javax.swing.JFrame;
+import javax.swing.JComboBox;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
-import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
 import org.hedgesim.model.HedgeWorld;
 import org.hedgesim.scenario.Scenario;
+import org.jfree.chart.ChartPanel;
 import sim.display.Console;
-import sim.util.media.chart.TimeSeriesChartGenerator;
 
 /**
- * Opens MASON's Console on a scenario, with the windows laid out for a projector, and drives it:
- * run a number of steps, save a picture of the windows, close. Everything that touches Swing runs
+ * Opens MASON's Console on a scenario, as one window laid out for a projector, and drives it:
+ * run a number of steps, save a picture of the window, close. Everything that touches Swing runs
  * on Swing's event thread.
  */
 public final class Classroom {
@@ -71,71 +72,131 @@ public final class Classroom {
       Classroom c = new Classroom(gui, console);
       c.layOut();
       console.setVisible(true);
+      c.arrange();
       out.set(c);
     });
     return out.get();
   }
 
   /**
-   * Lays the windows out on the screen: the map top left, the Console beside it, the charts of
-   * alignment and dependence in a column on the right and the hedging index under the map (on a
-   * narrow screen, all three under the map).
+   * Makes the Console's window the one classroom window, as large as the screen: on the left the
+   * map with the hedging chart under it (what a class watches while the run plays), on the right
+   * the Console's tabs with a tab per kind of chart in front (alignment, dependence, courtship and
+   * coercion, one chart per small state stacked in the tab), and at the bottom the Console's Play,
+   * Pause and Stop with the step counter. Every size follows from the window's, so the same layout
+   * serves a 1024x768 projector and a 1920x1080 screen; the dividers can be dragged.
    */
   private void layOut() {
     Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-    int mapW = (int) (screen.width * 0.46);
-    int mapH = (int) (screen.height * 0.66);
-    int consoleW = Math.max(380, (int) (screen.width * 0.22));
-    JFrame map = gui.displayFrame;
-    map.setBounds(screen.x, screen.y, mapW, mapH);
-    map.validate();
-    Dimension room = gui.display.display.getViewport().getExtentSize();
+    Charts charts = gui.charts();
+    JTabbedPane tabs = console.getTabPane();
+    Container content = console.getContentPane();
+    content.remove(tabs);
+    int at = 0;
+    tabs.insertTab("Alignment", null, column(charts.of(Charts.Kind.ALIGNMENT)),
+        "Each small state's alignment toward each power", at++);
+    tabs.insertTab("Dependence", null, column(charts.of(Charts.Kind.DEPENDENCE)),
+        "Each small state's dependence on each power", at++);
+    tabs.insertTab("Courtship, coercion", null, column(charts.of(Charts.Kind.POWERS)),
+        "Each power's courtship and coercion of each small state", at++);
+    tabs.setSelectedIndex(0);
+    // the map is scaled to fit (fitMap), so it needs no scroll bars, which would take room from it
+    gui.display.display.setVerticalScrollBarPolicy(JScrollPane.VERTICAL_SCROLLBAR_NEVER);
+    gui.display.display.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+    JPanel map = new JPanel(new BorderLayout());
+    map.setName("map panel");
+    map.add(gui.display, BorderLayout.CENTER);
+    ChartPanel hedging = charts.of(Charts.Kind.HEDGING).get(0).panel();
+    JSplitPane left = new JSplitPane(JSplitPane.VERTICAL_SPLIT, true, map, hedging);
+    left.setResizeWeight(0.6);
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, true, left, tabs);
+    split.setResizeWeight(0.5);
+    content.add(split, BorderLayout.CENTER);
+    countSteps();
+    console.setBounds(screen);
+    this.split = split;
+    this.left = left;
+    console.addComponentListener(new java.awt.event.ComponentAdapter() {
+      @Override
+      public void componentResized(java.awt.event.ComponentEvent e) {
+        arrange();
+      }
+    });
+    gui.display.display.addComponentListener(new java.awt.event.ComponentAdapter() {
+      @Override
+      public void componentResized(java.awt.event.ComponentEvent e) {
+        fitMap();
+      }
+    });
+  }
+
+  private JSplitPane split;
+  private JSplitPane left;
+
+  /**
+   * Sets the dividers from the window's size (once it is on the screen, when the sizes are real):
+   * the map is 4:3 and gets up to 55% of the width, less if the hedging chart under it would be
+   * lower than {@link #MIN_CHART_HEIGHT} or the charts beside it narrower than {@link #MIN_CHART_WIDTH}.
+   */
+  private void arrange() {
+    console.validate();
+    int width = split.getWidth();
+    int height = left.getHeight();
+    int header = gui.display.header == null ? 0 : gui.display.header.getPreferredSize().height;
+    int frame = 8;
+    int mapWidth = (int) Math.min(width * 0.55, (height - MIN_CHART_HEIGHT - header - frame) * 4.0 / 3);
+    mapWidth = Math.max(MIN_CHART_WIDTH, Math.min(mapWidth, width - MIN_CHART_WIDTH - split.getDividerSize()));
+    split.setDividerLocation(mapWidth + frame);
+    left.setDividerLocation((int) (mapWidth * 3.0 / 4) + header + frame);
+    console.validate();
+    fitMap();
+  }
+
+  /** The narrowest and the lowest a chart gets when the window is laid out. */
+  static final int MIN_CHART_WIDTH = 300;
+  static final int MIN_CHART_HEIGHT = 260;
+
+  /** The charts of a tab, one under the other. */
+  private static JPanel column(List<Charts.Chart> charts) {
+    JPanel p = new JPanel(new GridLayout(charts.size(), 1, 0, 4));
+    for (Charts.Chart c : charts) p.add(c.panel());
+    return p;
+  }
+
+  /** Scales the map to the room it has, so that all of it shows. */
+  private void fitMap() {
+    JScrollPane pane = gui.display.display;
+    java.awt.Insets in = pane.getInsets();
+    // a pixel to spare: MASON rounds the scaled map up
+    Dimension room = new Dimension(pane.getWidth() - in.left - in.right - 1, pane.getHeight() - in.top - in.bottom - 1);
     double scale = Math.min(room.width / (double) HedgeWorldWithUI.DISPLAY_WIDTH,
         room.height / (double) HedgeWorldWithUI.DISPLAY_HEIGHT);
     if (scale > 0) gui.display.setScale(Math.floor(scale * 100) / 100);
-    console.setBounds(screen.x + mapW, screen.y, consoleW, screen.height);
-    List<JFrame> charts = new ArrayList<>(gui.frames().subList(1, gui.frames().size()));
-    int chartsX = screen.x + mapW + consoleW;
-    int chartsW = screen.x + screen.width - chartsX;
-    int belowH = screen.y + screen.height - (screen.y + mapH);
-    if (charts.size() == 4 && chartsW >= 300) {
-      // alignment and dependence to the right of the Console; hedging and the powers below the map
-      charts.get(0).setBounds(chartsX, screen.y, chartsW, screen.height / 2);
-      charts.get(2).setBounds(chartsX, screen.y + screen.height / 2, chartsW, screen.height - screen.height / 2);
-      charts.get(1).setBounds(screen.x, screen.y + mapH, mapW / 2, Math.max(200, belowH));
-      charts.get(3).setBounds(screen.x + mapW / 2, screen.y + mapH, mapW - mapW / 2, Math.max(200, belowH));
-    } else {
-      int w = (mapW + consoleW) / Math.max(1, charts.size());
-      for (int i = 0; i < charts.size(); i++) {
-        charts.get(i).setBounds(screen.x + i * w, screen.y + mapH, w, Math.max(250, belowH));
-      }
-    }
-    for (JFrame f : charts) {
-      f.validate();
-      collapseSideBar(f);
-      f.validate();
-    }
-    for (TimeSeriesChartGenerator chart : gui.charts().all()) fitChart(chart);
   }
 
-  /** Shapes a chart to its window (MASON draws it at a fixed width-to-height proportion). */
-  private static void fitChart(TimeSeriesChartGenerator chart) {
-    JViewport view = (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, chart.getChartPanel());
-    if (view == null) return;
-    Dimension d = view.getExtentSize();
-    if (d.width > 0 && d.height > 8) chart.setProportion(Math.floor(100.0 * d.width / (d.height - 6)) / 100);
+  /**
+   * Sets the Console's counter to steps taken. It shows the schedule's time by default, which is
+   * one behind: the first step runs at time 0, so after 12 months it reads 11 while the map shows
+   * the 12th month. The number of steps taken is the right count: after 12 steps the run has
+   * simulated 12 months and stands at the 12th (2024-12 for a start in 2024-01).
+   */
+  private void countSteps() {
+    JComboBox<?> counter = find(console.getContentPane(), JComboBox.class);
+    if (counter == null) return;
+    for (int i = 0; i < counter.getItemCount(); i++) {
+      if ("Steps".equals(counter.getItemAt(i))) counter.setSelectedIndex(i);
+    }
   }
 
-  /** Gives the chart the whole window: MASON's series options slide out from the left edge. */
-  private static void collapseSideBar(Container c) {
+  private static <T extends Component> T find(Container c, Class<T> type) {
     for (Component child : c.getComponents()) {
-      if (child instanceof JSplitPane split) {
-        split.setOneTouchExpandable(true);
-        split.setDividerLocation(0);
-      } else if (child instanceof Container inner) {
-        collapseSideBar(inner);
+      if (type.isInstance(child)) return type.cast(child);
+      if (child instanceof Container inner) {
+        T found = find(inner, type);
+        if (found != null) return found;
       }
     }
+    return null;
   }
 
   /**
@@ -203,7 +264,6 @@ public final class Classroom {
   private void settle() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       onSwing(() -> {
-        for (JFrame f : gui.frames()) f.repaint();
         console.repaint();
       });
       Thread.sleep(300);
@@ -211,18 +271,12 @@ public final class Classroom {
     onSwing(() -> { });
   }
 
-  /** Saves a PNG of the part of the screen the windows cover; returns its size. */
+  /** Saves a PNG of the part of the screen the window covers; returns its size. */
   public Rectangle snapshot(Path file) throws InterruptedException, IOException {
     AtomicReference<Rectangle> area = new AtomicReference<>();
     onSwing(() -> {
-      Rectangle r = null;
-      List<Window> windows = new ArrayList<>(gui.frames());
-      windows.add(console);
-      for (Window w : windows) {
-        if (!w.isShowing()) continue;
-        w.toFront();
-        r = r == null ? w.getBounds() : r.union(w.getBounds());
-      }
+      console.toFront();
+      Rectangle r = console.isShowing() ? console.getBounds() : null;
       Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
       area.set(r == null ? screen : r.intersection(screen));
     });

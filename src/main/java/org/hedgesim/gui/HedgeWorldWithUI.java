@@ -2,9 +2,7 @@ package org.hedgesim.gui;
 
 import java.awt.Color;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import javax.swing.JFrame;
 import org.hedgesim.experiment.Seeds;
 import org.hedgesim.model.HedgeWorld;
 import org.hedgesim.scenario.Scenario;
@@ -21,10 +19,9 @@ import sim.portrayal.continuous.ContinuousPortrayal2D;
 import sim.portrayal.inspector.TabbedInspector;
 import sim.portrayal.network.NetworkPortrayal2D;
 import sim.portrayal.network.SpatialNetwork2D;
-import sim.util.media.chart.TimeSeriesChartGenerator;
 
 /**
- * MASON's GUI for a {@link HedgeWorld}: a map of the states and their ties, three live charts, and
+ * MASON's GUI for a {@link HedgeWorld}: a map of the states and their ties, live charts, and
  * in the Console's Model tab the scenario's key values to change between runs.
  *
  * <p><b>Same engine, same numbers.</b> The Console keeps a 32-bit seed and calls
@@ -51,9 +48,7 @@ public class HedgeWorldWithUI extends GUIState {
   private Stoppable mapUpdater;
 
   public Display2D display;
-  public JFrame displayFrame;
   private Charts charts;
-  private final List<JFrame> chartFrames = new ArrayList<>();
 
   /**
    * MASON's no-argument form (for its "New Simulation" machinery): the scenario is the file named
@@ -129,6 +124,10 @@ public class HedgeWorldWithUI extends GUIState {
     return map;
   }
 
+  Overlay overlay() {
+    return overlay;
+  }
+
   Charts charts() {
     return charts;
   }
@@ -152,7 +151,7 @@ public class HedgeWorldWithUI extends GUIState {
     TabbedInspector tabs = new TabbedInspector();
     for (String group : List.of(Knobs.STATES, Knobs.POWERS, Knobs.MODEL, Knobs.EVENTS)) {
       List<Knob> list = knobs.group(group);
-      if (list.size() > 1) tabs.addInspector(inspector(new KnobProperties(list)), group);
+      if (!list.isEmpty()) tabs.addInspector(new NotedInspector(Knobs.NOTE, inspector(new KnobProperties(list))), group);
     }
     tabs.addInspector(inspector(new Readings(knobs.base(), recorder)), "Now");
     tabs.addInspector(new EventLog(recorder), "Log");
@@ -164,31 +163,23 @@ public class HedgeWorldWithUI extends GUIState {
     return new SimpleInspector(p, this, null, Math.max(25, p.numProperties()));
   }
 
-  /** Makes the map, its frame and the chart frames, once. */
+  /**
+   * Makes the map and the charts, once. They get no windows of their own: the {@link Classroom}
+   * lays them out in the Console's window.
+   */
   @Override
   public void init(Controller c) {
     super.init(c);
     display = new Display2D(DISPLAY_WIDTH, DISPLAY_HEIGHT, this);
     display.setBackdrop(Palette.BACKGROUND);
+    display.setName("map");
     // back to front: axis and trails, ties, states, then captions and legend
     display.attach(backdrop, "Axis and trails");
     display.attach(tiePortrayal, "Ties");
     display.attach(statePortrayal, "States");
     display.attach(overlay, "Date, captions, legend");
-    displayFrame = display.createFrame();
-    displayFrame.setTitle("hedgesim: " + knobs.base().name());
-    c.registerFrame(displayFrame);
-    displayFrame.setVisible(true);
-
     String[] main = WorldMap.mainPoles(knobs.base());
     charts = new Charts(knobs.base(), main[0], main[1]);
-    for (TimeSeriesChartGenerator chart : charts.all()) {
-      JFrame frame = chart.createFrame();
-      frame.setTitle("hedgesim: " + chart.getTitle());
-      c.registerFrame(frame);
-      frame.setVisible(true);
-      chartFrames.add(frame);
-    }
     preview();
   }
 
@@ -197,14 +188,6 @@ public class HedgeWorldWithUI extends GUIState {
     HedgeWorld w = new HedgeWorld(Seeds.derive(masterSeed(), 0, 0), knobs.apply());
     w.start();
     setupPortrayals(w);
-  }
-
-  /** The frames this GUI made (the map first, then the charts). */
-  public List<JFrame> frames() {
-    List<JFrame> out = new ArrayList<>();
-    if (displayFrame != null) out.add(displayFrame);
-    out.addAll(chartFrames);
-    return out;
   }
 
   /**
@@ -258,10 +241,7 @@ public class HedgeWorldWithUI extends GUIState {
     super.quit();
     if (display != null) display.quit();
     if (charts != null) charts.quit();
-    for (JFrame f : frames()) f.dispose();
-    displayFrame = null;
     display = null;
-    chartFrames.clear();
     charts = null;
   }
 }

@@ -12,7 +12,7 @@ import sim.util.Interval;
  */
 final class Knob {
   /** What kind of control a knob is. */
-  enum Kind { NUMBER, CHOICE, SWITCH, NOTE }
+  enum Kind { NUMBER, CHOICE, SWITCH }
 
   /** How a knob's value changes a scenario. */
   @FunctionalInterface
@@ -63,11 +63,6 @@ final class Knob {
     return new Knob(group, name, description, Kind.SWITCH, 0, 1, null, initial, effect);
   }
 
-  /** A line of text that cannot be changed (a note at the top of a tab). */
-  static Knob note(String group, String name, String text) {
-    return new Knob(group, name, text, Kind.NOTE, 0, 0, null, text, null);
-  }
-
   synchronized Object value() {
     return value;
   }
@@ -90,9 +85,6 @@ final class Knob {
       case SWITCH -> {
         if (!(v instanceof Boolean b)) return false;
         value = b;
-      }
-      case NOTE -> {
-        return false;
       }
     }
     return true;
@@ -134,7 +126,6 @@ final class Knob {
       case NUMBER -> double.class;
       case CHOICE -> int.class;
       case SWITCH -> boolean.class;
-      case NOTE -> String.class;
     };
   }
 
@@ -149,12 +140,10 @@ final class Knob {
 
   /** The tooltip: what the value means and what the scenario says. */
   String tooltip() {
-    if (kind == Kind.NOTE) return description;
     String scenarioValue = switch (kind) {
       case NUMBER -> String.format(Locale.ROOT, "%.4g", (Double) initial);
       case CHOICE -> choices[(Integer) initial];
       case SWITCH -> (Boolean) initial ? "on" : "off";
-      case NOTE -> "";
     };
     return "<html>" + description + "<br>Scenario: " + scenarioValue
         + (effect == null ? "" : ". A change applies at the next Play.") + "</html>";

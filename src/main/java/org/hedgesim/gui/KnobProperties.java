@@ -32,7 +32,7 @@ final class KnobProperties extends Properties {
 
   @Override
   public boolean isReadWrite(int index) {
-    return knobs.get(index).kind != Knob.Kind.NOTE;
+    return true;
   }
 
   @Override

@@ -29,7 +29,10 @@ final class Knobs {
   static final String MODEL = "Parameters";
   static final String EVENTS = "Events";
 
-  static final String NOTE = "Edits apply at the next Play (Stop, then Play): a new run from the start date.";
+  /** Shown above each group of knobs, in a text area that wraps (a one-line field cut it off). */
+  static final String NOTE = "Edits apply at the next Play: press Stop, then Play, and a new run starts from"
+      + " the start date with the same seed, so the difference is the change alone. Hover over a name for"
+      + " what it means and the scenario's own value.";
 
   /** The parameters worth a slider in class, with their ranges. */
   private record Range(Parameter parameter, double min, double max) {}
@@ -54,7 +57,6 @@ final class Knobs {
 
   Knobs(Scenario base) {
     this.base = base;
-    for (String g : List.of(STATES, POWERS, MODEL, EVENTS)) all.add(Knob.note(g, "Note", NOTE));
     for (ActorSpec a : base.actors()) {
       if (a.isSmall()) addSmallState(a);
     }

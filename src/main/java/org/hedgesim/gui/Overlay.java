@@ -35,6 +35,14 @@ final class Overlay extends FieldPortrayal2D {
   private final transient WorldMap map;
   private final transient Recorder recorder;
   private final transient HedgeWorldWithUI gui;
+  /** Where the last drawing put the date block, the captions and the legend (empty: not drawn). */
+  private volatile Boxes drawn = new Boxes(new Rectangle2D.Double(), new Rectangle2D.Double(), new Rectangle2D.Double());
+
+  /** The areas the overlay covers, in the map's pixels: for the window test to check they fit. */
+  record Boxes(Rectangle2D date, Rectangle2D captions, Rectangle2D legend) {}
+
+  /** The smallest text on the map, in pixels: a small map's text stays readable. */
+  static final int MIN_TEXT = 11;
 
   Overlay(WorldMap map, Recorder recorder, HedgeWorldWithUI gui) {
     this.map = map;
@@ -49,28 +57,46 @@ final class Overlay extends FieldPortrayal2D {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     double u = info.draw.width / WorldMap.WIDTH;
-    drawDate(g, info, w, u);
-    drawCaptions(g, info, u);
-    drawLegend(g, info, w, u);
+    Rectangle2D date = drawDate(g, info, w, u);
+    Rectangle2D legend = drawLegend(g, info, w, u);
+    Rectangle2D captions = drawCaptions(g, info, u, legend.getX() - 1.0 * u);
+    drawn = new Boxes(date, captions, legend);
   }
 
-  private void drawDate(Graphics2D g, DrawInfo2D info, HedgeWorld w, double u) {
+  Boxes drawn() {
+    return drawn;
+  }
+
+  /** A font {@code units} map units high, but never under {@code min} pixels. */
+  private static Font font(int style, double units, double u, int min) {
+    return new Font(Font.SANS_SERIF, style, (int) Math.max(min, Math.round(units * u)));
+  }
+
+  private Rectangle2D drawDate(Graphics2D g, DrawInfo2D info, HedgeWorld w, double u) {
     int recorded = recorder.steps();
     String date = recorded == 0 ? w.scenario().start().toString() : w.date();
     double x = Backdrop.px(info, 1.5);
     double y = Backdrop.py(info, 1.0);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(4.2 * u)));
+    g.setFont(font(Font.BOLD, 4.2, u, 2 * MIN_TEXT));
     FontMetrics big = g.getFontMetrics();
     g.setColor(Palette.INK);
     g.drawString(date, (float) x, (float) (y + big.getAscent()));
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.max(9, Math.round(1.45 * u))));
+    g.setFont(font(Font.PLAIN, 1.45, u, MIN_TEXT));
     FontMetrics small = g.getFontMetrics();
     g.setColor(Palette.FAINT);
-    String unit = w.scenario().step().name().toLowerCase(Locale.ROOT);
-    String status = recorded == 0 ? "ready: press Play" : unit + " " + recorded + " of " + w.steps();
+    String status = status(w, recorded);
     float line = (float) (y + big.getAscent() + big.getDescent());
-    g.drawString(w.scenario().name() + "   seed " + gui.masterSeed(), (float) x, line + small.getAscent());
+    String name = w.scenario().name() + "   seed " + gui.masterSeed();
+    g.drawString(name, (float) x, line + small.getAscent());
     g.drawString(status, (float) x, line + small.getAscent() + small.getHeight());
+    double width = Math.max(big.stringWidth(date), Math.max(small.stringWidth(name), small.stringWidth(status)));
+    return new Rectangle2D.Double(x, y, width, line - y + small.getAscent() + small.getHeight() + small.getDescent());
+  }
+
+  /** The status line under the date: "month 12 of 132", or "ready: press Play" before the first step. */
+  static String status(HedgeWorld w, int recorded) {
+    String unit = w.scenario().step().name().toLowerCase(Locale.ROOT);
+    return recorded == 0 ? "ready: press Play" : unit + " " + recorded + " of " + w.steps();
   }
 
   /** The captions on the map now, newest first. */
@@ -88,41 +114,77 @@ final class Overlay extends FieldPortrayal2D {
     return out;
   }
 
-  private void drawCaptions(Graphics2D g, DrawInfo2D info, double u) {
+  /**
+   * The captions, bottom left, each cut short (with "...") where it would run into the legend, whose
+   * left edge is {@code right}.
+   */
+  private Rectangle2D drawCaptions(Graphics2D g, DrawInfo2D info, double u, double right) {
     List<EventRecord> shown = captions();
-    if (shown.isEmpty()) return;
-    Font bold = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.max(10, Math.round(1.6 * u)));
-    Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.max(9, Math.round(1.45 * u)));
+    if (shown.isEmpty()) return new Rectangle2D.Double();
+    Font bold = font(Font.BOLD, 1.6, u, MIN_TEXT);
+    Font plain = font(Font.PLAIN, 1.45, u, MIN_TEXT);
     double x = Backdrop.px(info, 1.5);
     double bottom = Backdrop.py(info, WorldMap.HEIGHT - 1.0);
-    double lineHeight = 2.1 * u;
+    g.setFont(bold);
+    double lineHeight = Math.max(2.1 * u, g.getFontMetrics().getHeight());
     double top = bottom - lineHeight * shown.size() - 0.6 * u;
+    double room = right - x - 1.2 * u;
+    List<String> texts = new ArrayList<>();
     double width = 0;
     for (EventRecord e : shown) {
       g.setFont(Captions.isMajor(e) ? bold : plain);
-      width = Math.max(width, g.getFontMetrics().stringWidth(Captions.caption(e)));
+      String text = fit(Captions.caption(e), g.getFontMetrics(), room);
+      texts.add(text);
+      width = Math.max(width, g.getFontMetrics().stringWidth(text));
     }
     g.setColor(new Color(255, 255, 255, 215));
     g.fill(new RoundRectangle2D.Double(x - 0.6 * u, top, width + 1.2 * u, bottom - top + 0.4 * u, u, u));
     double y = top + lineHeight;
-    for (EventRecord e : shown) {
-      boolean major = Captions.isMajor(e);
+    for (int i = 0; i < shown.size(); i++) {
+      boolean major = Captions.isMajor(shown.get(i));
       g.setFont(major ? bold : plain);
       g.setColor(major ? Palette.INK : Palette.FAINT);
-      g.drawString(Captions.caption(e), (float) x, (float) (y - 0.5 * u));
+      g.drawString(texts.get(i), (float) x, (float) (y - 0.5 * u));
       y += lineHeight;
     }
+    return new Rectangle2D.Double(x - 0.6 * u, top, width + 1.2 * u, bottom - top + 0.4 * u);
   }
 
-  private void drawLegend(Graphics2D g, DrawInfo2D info, HedgeWorld w, double u) {
-    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.max(9, Math.round(1.35 * u)));
-    g.setFont(font);
+  /** The text, or as much of it as fits in {@code room} pixels followed by "...". */
+  static String fit(String text, FontMetrics fm, double room) {
+    if (fm.stringWidth(text) <= room) return text;
+    String cut = text;
+    while (cut.length() > 1 && fm.stringWidth(cut + "...") > room) cut = cut.substring(0, cut.length() - 1);
+    return cut.strip() + "...";
+  }
+
+  /**
+   * The legend, bottom right, as wide and as high as its text needs (a box of fixed map units
+   * clipped its text where the map is drawn small and the text keeps {@link #MIN_TEXT}).
+   */
+  private Rectangle2D drawLegend(Graphics2D g, DrawInfo2D info, HedgeWorld w, double u) {
+    g.setFont(font(Font.PLAIN, 1.35, u, MIN_TEXT));
     FontMetrics fm = g.getFontMetrics();
-    double line = 1.95 * u;
+    double line = Math.max(1.95 * u, fm.getHeight() + 1);
+    String a = map.poleA() == null ? "" : map.poleA().getId();
+    String b = map.poleB() == null ? "" : map.poleB().getId();
+    String lean = b.isEmpty() ? "colour, place: alignment to " + a : "colour, place: leans to " + b + " ... " + a;
+    String leanRule = b.isEmpty() ? "" : "lean = (alignment to " + a + " - to " + b + ") / 2";
+    String size = "size: capability (share of world power)";
+    String ties = tieLegend(w) + "; - - sanction";
+    String rings = "rings: member of (dashed: has left)";
     List<Framework> frameworks = map.frameworks();
+    double icon = Math.max(5.2 * u, 4.5 * u + fm.charWidth('m'));
+    double textWidth = 0;
+    for (String t : List.of(lean, leanRule, size, ties)) textWidth = Math.max(textWidth, fm.stringWidth(t));
+    double idWidth = 0;
+    for (Framework f : frameworks) idWidth = Math.max(idWidth, fm.stringWidth(f.getId()));
+    double column = 2.6 * u + idWidth + fm.charWidth('m');
+    if (!frameworks.isEmpty()) textWidth = Math.max(textWidth, Math.max(fm.stringWidth(rings), 2 * column - icon));
     int lines = 4 + (frameworks.isEmpty() ? 0 : 1 + (frameworks.size() + 1) / 2);
-    double width = 36 * u;
-    double left = Backdrop.px(info, WorldMap.WIDTH - 37.5);
+    double width = icon + textWidth + 1.6 * u;
+    double right = Backdrop.px(info, WorldMap.WIDTH - 1.5);
+    double left = right - width;
     double bottom = Backdrop.py(info, WorldMap.HEIGHT - 1.0);
     double top = bottom - lines * line - 0.8 * u;
     g.setColor(new Color(255, 255, 255, 225));
@@ -132,11 +194,9 @@ final class Overlay extends FieldPortrayal2D {
     g.draw(new RoundRectangle2D.Double(left, top, width, bottom - top, u, u));
     double x = left + 0.8 * u;
     double y = top + line;
-    float text = (float) (x + 5.2 * u);
+    float text = (float) (x + icon);
 
     // colour: the lean
-    String a = map.poleA() == null ? "" : map.poleA().getId();
-    String b = map.poleB() == null ? "" : map.poleB().getId();
     float gx0 = (float) x;
     float gx1 = (float) (x + 4.5 * u);
     g.setPaint(new GradientPaint(gx0, 0f, map.poleB() == null ? Palette.MIDDLE : Palette.POLE_B,
@@ -145,11 +205,10 @@ final class Overlay extends FieldPortrayal2D {
     g.setPaint(new GradientPaint((gx0 + gx1) / 2, 0f, Palette.MIDDLE, gx1, 0f, Palette.POLE_A));
     g.fill(new Rectangle2D.Double((gx0 + gx1) / 2, y - 1.1 * u, (gx1 - gx0) / 2, 1.1 * u));
     g.setColor(Palette.INK);
-    g.drawString(b.isEmpty() ? "colour, place: alignment to " + a
-        : "colour, place: leans to " + b + " ... " + a, text, (float) (y - 0.1 * u));
+    g.drawString(lean, text, (float) (y - 0.1 * u));
     y += line;
     g.setColor(Palette.FAINT);
-    g.drawString(b.isEmpty() ? "" : "lean = (alignment to " + a + " - to " + b + ") / 2", text, (float) (y - 0.1 * u));
+    g.drawString(leanRule, text, (float) (y - 0.1 * u));
     y += line;
 
     // size
@@ -157,7 +216,7 @@ final class Overlay extends FieldPortrayal2D {
     g.fill(new Ellipse2D.Double(x + 0.4 * u, y - 1.2 * u, 1.2 * u, 1.2 * u));
     g.fill(new Ellipse2D.Double(x + 2.0 * u, y - 1.7 * u, 2.0 * u, 2.0 * u));
     g.setColor(Palette.INK);
-    g.drawString("size: capability (share of world power)", text, (float) (y - 0.1 * u));
+    g.drawString(size, text, (float) (y - 0.1 * u));
     y += line;
 
     // ties
@@ -169,25 +228,24 @@ final class Overlay extends FieldPortrayal2D {
         10f, new float[] {(float) (0.6 * u), (float) (0.4 * u)}, 0f));
     g.draw(new Line2D.Double(x + 2.5 * u, y - 0.55 * u, x + 4.5 * u, y - 0.55 * u));
     g.setColor(Palette.INK);
-    g.drawString(tieLegend(w) + "; - - sanction", text, (float) (y - 0.1 * u));
+    g.drawString(ties, text, (float) (y - 0.1 * u));
     y += line;
 
-    // frameworks
+    // frameworks, two to a line
     if (!frameworks.isEmpty()) {
-      g.drawString("rings: member of (dashed: has left)", text, (float) (y - 0.1 * u));
+      g.drawString(rings, text, (float) (y - 0.1 * u));
       y += line;
       g.setStroke(new BasicStroke((float) Math.max(1.5, 0.3 * u)));
       for (int f = 0; f < frameworks.size(); f++) {
-        double cx = x + (f % 2) * 17.5 * u;
+        double cx = x + (f % 2) * column;
         double cy = y + (f / 2) * line;
         g.setColor(Palette.framework(f));
         g.draw(new Ellipse2D.Double(cx + 0.5 * u, cy - 1.4 * u, 1.4 * u, 1.4 * u));
         g.setColor(Palette.INK);
-        String id = frameworks.get(f).getId();
-        while (id.length() > 3 && fm.stringWidth(id) > 15 * u) id = id.substring(0, id.length() - 1);
-        g.drawString(id, (float) (cx + 2.6 * u), (float) (cy - 0.1 * u));
+        g.drawString(frameworks.get(f).getId(), (float) (cx + 2.6 * u), (float) (cy - 0.1 * u));
       }
     }
+    return new Rectangle2D.Double(left, top, width, bottom - top);
   }
 
   private String tieLegend(HedgeWorld w) {

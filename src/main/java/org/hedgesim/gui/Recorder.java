@@ -79,6 +79,13 @@ public final class Recorder implements RunObserver {
     return out;
   }
 
+  /** The values of the steps from number {@code from} on (for a reader that has seen the first ones). */
+  public synchronized List<double[]> historyFrom(int from) {
+    List<double[]> out = new ArrayList<>();
+    for (int i = Math.max(0, from); i < history.size(); i++) out.add(history.get(i).clone());
+    return out;
+  }
+
   /** The events recorded so far, in the order they happened. */
   public synchronized List<EventRecord> events() {
     return List.copyOf(events);
