@@ -113,6 +113,34 @@ class ScenarioSchemaTest {
     throw new AssertionError(name + ".expected has no '# schema:' line");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void schema_invalidCorpus_failsExactlyWhereMarked(String name) throws IOException {
+    Path file = CORPUS.resolve(name + ".yaml");
+    String mark = mark(name);
+    JsonNode json = null;
+    try {
+      if (Files.isRegularFile(file)) json = toJson(file);
+    } catch (RuntimeException | java.nio.charset.CharacterCodingException e) {
+      json = null; // not a YAML document SnakeYAML's safe loader accepts (syntax, tags, limits)
+    }
+    switch (mark) {
+      case "n/a" -> assertTrue(json == null || json.isNull() || !json.isObject(),
+          name + " is a YAML mapping the schema can check; mark it catches or misses");
+      case "catches" -> {
+        assertTrue(json != null, name + " is no YAML document; mark it n/a");
+        assertFalse(SCHEMA.validate(json).isEmpty(), name + " passes the schema; mark it misses"
+            + " (or make the schema catch it)");
+      }
+      case "misses" -> {
+        assertTrue(json != null, name + " is no YAML document; mark it n/a");
+        Set<ValidationMessage> m = SCHEMA.validate(json);
+        assertTrue(m.isEmpty(), name + " now fails the schema (" + m + "); mark it catches");
+      }
+      default -> fail(name + ".expected: schema mark must be catches, misses or n/a, found " + mark);
+    }
+  }
+
   /**
    * A case the schema misses says why ({@code # schema: misses: REASON}): a reference to another
    * entry or file, a rule between keys, a warning, or what the YAML reader does before the schema
