@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The JSON Schemas of docs/ pass ajv, the most used JSON Schema validator, in strict mode, and it
+ * The four JSON Schemas of docs/ pass ajv, the most used JSON Schema validator, in strict mode, and it
  * agrees with them on the shipped files: the networknt validator of the other schema tests is
  * lenient about unknown keywords, union types and required keys it cannot see, which other tools
  * refuse or warn about (docs/SCENARIOS.md, section 13).
@@ -50,6 +50,7 @@ class AjvStrictTest {
   private static final Schema SCENARIO = new Schema("scenario.schema.json", null);
   private static final Schema SWEEP = new Schema("sweep.schema.json", "draft2020");
   private static final Schema CALIBRATION = new Schema("calibration.schema.json", "draft2020");
+  private static final Schema ROBUST = new Schema("robust.schema.json", "draft2020");
 
   /** What a run of ajv printed (stdout and stderr together) and its exit code. */
   private record Run(int exit, String output) {}
@@ -141,9 +142,9 @@ class AjvStrictTest {
   // ------------------------------------------------------------------ the schemas compile
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"scenario.schema.json", "sweep.schema.json", "calibration.schema.json"})
+  @ValueSource(strings = {"scenario.schema.json", "sweep.schema.json", "calibration.schema.json", "robust.schema.json"})
   void compile_strict_passesWithoutAWarning(String file) throws IOException {
-    Schema schema = Stream.of(SCENARIO, SWEEP, CALIBRATION).filter(s -> s.file().equals(file)).findFirst().orElseThrow();
+    Schema schema = Stream.of(SCENARIO, SWEEP, CALIBRATION, ROBUST).filter(s -> s.file().equals(file)).findFirst().orElseThrow();
     Run r = run(schema.command("compile"));
     assertEquals(0, r.exit(), r.output());
     assertFalse(r.output().contains("strict mode"), r.output());
@@ -172,6 +173,11 @@ class AjvStrictTest {
     assertValid(CALIBRATION, calibrationFiles());
   }
 
+  @Test
+  void validate_shippedRobustStudies_pass() throws IOException {
+    assertValid(ROBUST, yamlFiles("scenarios/robust"));
+  }
+
   // ------------------------------------------------------------------ a mistake fails
 
   /** A shipped file with one line changed, written to {@code dir}. */
@@ -195,6 +201,12 @@ class AjvStrictTest {
   void validate_aSweepWithAMisspelledKind_fails(@TempDir Path dir) throws IOException {
     assertInvalid(SWEEP, changed(dir, REPO.resolve("scenarios/sweeps/exit-drivers-morris.yaml"),
         "kind: morris", "kind: moris"));
+  }
+
+  @Test
+  void validate_aRobustStudyWithAMisspelledDirection_fails(@TempDir Path dir) throws IOException {
+    assertInvalid(ROBUST, changed(dir, REPO.resolve("scenarios/robust/us-approach.yaml"),
+        "    direction: maximize", "    direction: maximise"));
   }
 
   @Test
