@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
         "2:a file has problems (with --strict: or warnings), or bad usage"},
     footer = {"", "The format and every check: docs/SCENARIOS.md, docs/SWEEPS.md, docs/CALIBRATION.md.",
         "JSON Schemas for editors: docs/scenario.schema.json, docs/sweep.schema.json,",
-        "docs/calibration.schema.json."})
+        "docs/calibration.schema.json, docs/robust.schema.json."})
 final class ValidateCommand implements Callable<Integer> {
 
   @CommandLine.Spec
