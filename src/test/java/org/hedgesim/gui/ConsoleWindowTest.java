@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.hedgesim.Fixtures;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,62 +31,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleWindowTest {
   private static final long LIMIT_SECONDS = 180;
-  private static Process xvfb;
-  private static String display;
+  private static VirtualDisplay xvfb;
 
   @TempDir
   Path dir;
 
   @BeforeAll
   static void startXvfb() throws Exception {
-    Path binary = onPath("Xvfb");
-    String skip = "window test skipped: Xvfb is not installed (Debian: apt-get install xvfb; .ci/run installs it)";
-    if (binary == null) {
-      System.err.println(skip);
-      Assumptions.abort(skip);
-    }
-    // -displayfd: Xvfb picks a free display number and writes it on its standard output
-    xvfb = new ProcessBuilder(binary.toString(), "-displayfd", "1", "-screen", "0", "1600x900x24",
-        "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    BufferedReader r = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8));
-    String number = CompletableFuture.supplyAsync(() -> {
-      try {
-        return r.readLine();
-      } catch (IOException e) {
-        return null;
-      }
-    }).completeOnTimeout(null, 20, TimeUnit.SECONDS).get();
-    if (number == null || !number.strip().matches("\\d+")) {
-      xvfb.destroyForcibly();
-      String msg = "window test skipped: Xvfb did not start (" + binary + ")";
-      System.err.println(msg);
-      Assumptions.abort(msg);
-    }
-    display = ":" + number.strip();
+    xvfb = VirtualDisplay.start("1600x900", "window test");
   }
 
   @AfterAll
   static void stopXvfb() throws InterruptedException {
-    if (xvfb != null) {
-      xvfb.destroy();
-      if (!xvfb.waitFor(10, TimeUnit.SECONDS)) xvfb.destroyForcibly();
-    }
+    if (xvfb != null) xvfb.close();
   }
 
   @Test
   @Timeout(value = LIMIT_SECONDS + 30, unit = TimeUnit.SECONDS)
   void console_referenceScenarioOnXvfb_stepsSameNumbersAndDrawsTheMap() throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-Djava.awt.headless=false",
-        "-Duser.home=" + home, "-Djava.util.prefs.userRoot=" + home.resolve("prefs"),
-        "-Dhedgesim.repo=" + Fixtures.repo(),
-        "-cp", System.getProperty("java.class.path"),
-        ConsoleWindowDriver.class.getName(),
-        Fixtures.scenarioFile("clv-dta-exit.yaml").toString(), dir.resolve("out").toString()));
+    List<String> cmd = VirtualDisplay.javaCommand(home, "-Xmx768m", ConsoleWindowDriver.class.getName(),
+        Fixtures.scenarioFile("clv-dta-exit.yaml").toString(), dir.resolve("out").toString());
+    cmd.add(1, "-Dhedgesim.repo=" + Fixtures.repo());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("DISPLAY", display);
+    pb.environment().put("DISPLAY", xvfb.name);
     long started = System.nanoTime();
     Process p = pb.start();
     CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
@@ -106,7 +70,7 @@ class ConsoleWindowTest {
     }
     String out = output.get(10, TimeUnit.SECONDS);
     System.out.printf("window test: driver took %.1f s on DISPLAY=%s%n%s", (System.nanoTime() - started) / 1e9,
-        display, out.lines().filter(l -> l.matches(".* \\d+\\.\\d s$")).map(l -> "  " + l + "\n")
+        xvfb.name, out.lines().filter(l -> l.matches(".* \\d+\\.\\d s$")).map(l -> "  " + l + "\n")
             .reduce("", String::concat));
     assertTrue(finished, "the driver finished within " + LIMIT_SECONDS + " s:\n" + out);
     assertEquals(0, p.exitValue(), out);
@@ -131,13 +95,4 @@ class ConsoleWindowTest {
     assertTrue(poleB > 500, "the second pole's disc is drawn: " + poleB + " pixels");
   }
 
-  private static Path onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) return null;
-    for (String d : path.split(File.pathSeparator)) {
-      Path p = Path.of(d, name);
-      if (Files.isExecutable(p)) return p;
-    }
-    return null;
-  }
 }

@@ -3,10 +3,7 @@ package org.hedgesim.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hedgesim.Fixtures;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,38 +33,13 @@ class WindowLayoutTest {
   @ValueSource(strings = {"1024x768", "1280x800", "1920x1080"})
   @Timeout(value = LIMIT_SECONDS + 30, unit = TimeUnit.SECONDS)
   void window_atProjectorSize_everyPanelInsideReadableAndApart(String size) throws Exception {
-    Path binary = onPath("Xvfb");
-    String skip = "window layout test skipped: Xvfb is not installed (Debian: apt-get install xvfb)";
-    if (binary == null) {
-      System.err.println(skip);
-      Assumptions.abort(skip);
-    }
-    Process xvfb = new ProcessBuilder(binary.toString(), "-displayfd", "1", "-screen", "0", size + "x24",
-        "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    try {
-      BufferedReader r = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8));
-      String number = CompletableFuture.supplyAsync(() -> {
-        try {
-          return r.readLine();
-        } catch (IOException e) {
-          return null;
-        }
-      }).completeOnTimeout(null, 20, TimeUnit.SECONDS).get();
-      if (number == null || !number.strip().matches("\\d+")) {
-        String msg = "window layout test skipped: Xvfb did not start (" + binary + ")";
-        System.err.println(msg);
-        Assumptions.abort(msg);
-      }
+    try (VirtualDisplay display = VirtualDisplay.start(size, "window layout test")) {
       Path home = Files.createDirectories(dir.resolve("home"));
       Path out = dir.resolve(size);
-      ProcessBuilder pb = new ProcessBuilder(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-Djava.awt.headless=false",
-          "-Duser.home=" + home, "-Djava.util.prefs.userRoot=" + home.resolve("prefs"),
-          "-cp", System.getProperty("java.class.path"),
-          WindowLayoutDriver.class.getName(),
-          Fixtures.scenarioFile("clv-dta-exit.yaml").toString(), out.toString())).redirectErrorStream(true);
-      pb.environment().put("DISPLAY", ":" + number.strip());
+      ProcessBuilder pb = new ProcessBuilder(VirtualDisplay.javaCommand(home, "-Xmx512m",
+          WindowLayoutDriver.class.getName(), Fixtures.scenarioFile("clv-dta-exit.yaml").toString(), out.toString()))
+          .redirectErrorStream(true);
+      pb.environment().put("DISPLAY", display.name);
       Process p = pb.start();
       CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
         try {
@@ -86,19 +57,6 @@ class WindowLayoutTest {
       for (String shot : List.of("map.png", "alignment.png", "dependence.png", "courtship-coercion.png", "model.png")) {
         assertTrue(Files.size(out.resolve(shot)) > 10_000, size + ": screenshot " + shot);
       }
-    } finally {
-      xvfb.destroy();
-      if (!xvfb.waitFor(10, TimeUnit.SECONDS)) xvfb.destroyForcibly();
     }
-  }
-
-  private static Path onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) return null;
-    for (String d : path.split(File.pathSeparator)) {
-      Path p = Path.of(d, name);
-      if (Files.isExecutable(p)) return p;
-    }
-    return null;
   }
 }
