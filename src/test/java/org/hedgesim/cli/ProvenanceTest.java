@@ -94,6 +94,10 @@ class ProvenanceTest {
     assertEquals(List.of(), RoCrateCheck.problems(dir.resolve("merged")));
     assertEquals(Files.readString(dir.resolve("whole/manifest.json")), Files.readString(dir.resolve("merged/manifest.json")));
     assertEquals(merge.subList(0, merge.size()), commandLineOf(dir.resolve("merged")));
+    JsonNode found = ran("discover", dir.resolve("whole/discover/mine"), dir.resolve("whole").toString(),
+        "--where", "left_f == 1 and visits >= 3", "--boxes", "2");
+    assertEquals("inputs/manifest.json", found.path("inputs").get(0).path("copy").asText(), "the sweep's manifest is its input");
+    assertEquals(0, Cli.run("verify", dir.resolve("whole").toString()).exit(), "the sweep folder with a discovery in it");
     ran("sensitivity", dir.resolve("sens"), SweepCommandTest.resource("tiny-saltelli.yaml").toString(),
         "--progress", "none");
   }
