@@ -77,8 +77,11 @@ final class ExplainCommand implements Callable<Integer> {
       m.inputs(folder.file(""), files, s.files());
       m.seeds(master, "the full model and each knock-out share replication r's seed, Seeds.derive(seed, 0, r):"
           + " common random numbers, so each effect is a paired difference");
-      m.put("replications", replications).put("seed", Long.toString(master));
-      m.put("mechanisms", table.mechanisms().stream().map(Mechanism::key).toList());
+      java.util.Map<String, Object> section = new java.util.LinkedHashMap<>();
+      section.put("replications", replications);
+      section.put("seed", master);
+      section.put("mechanisms", table.mechanisms().stream().map(Mechanism::key).toList());
+      m.put("explain", section);
       m.outputs(folder.file(""), List.of("explain.csv"));
       m.timing(started, Instant.now(), output.threads()).machine();
       m.write(folder.file(""));

@@ -258,11 +258,18 @@ public final class Manifest {
     return ordered(root);
   }
 
-  /** A manifest's keys put in order: the core first, then the rest as they came. */
+  /**
+   * A manifest's keys put in order: the core first, then the command's own section (the key named
+   * by {@code hedgesim.command}, when there is one), then the rest as they came.
+   */
   public static Map<String, Object> ordered(Map<String, Object> tree) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String k : CORE) {
       if (tree.containsKey(k)) out.put(k, tree.get(k));
+    }
+    if (tree.get("hedgesim") instanceof Map<?, ?> tool && tool.get("command") instanceof String command
+        && tree.containsKey(command)) {
+      out.put(command, tree.get(command));
     }
     tree.forEach(out::putIfAbsent);
     return out;

@@ -40,6 +40,7 @@ class ProvenanceTest {
     List<String> keys = new ArrayList<>();
     m.fieldNames().forEachRemaining(keys::add);
     assertEquals(List.of("hedgesim", "inputs", "seeds", "outputs", "timing"), keys.subList(0, 5), command + ": the core first");
+    if (m.has(command)) assertEquals(command, keys.get(5), "the command's own section follows the core");
     JsonNode tool = m.path("hedgesim");
     assertEquals("hedgesim", tool.path("name").asText());
     assertFalse(tool.path("version").asText().isEmpty());
@@ -74,8 +75,9 @@ class ProvenanceTest {
     assertTrue(cmp.path("inputs").size() >= 2, cmp.path("inputs").toString());
     String crate = Files.readString(dir.resolve("cmp/ro-crate-metadata.json"));
     assertTrue(crate.contains("PropertyValue"), "the compared scenarios' values are parameters of the action");
-    ran("explain", dir.resolve("explain"),
+    JsonNode explain = ran("explain", dir.resolve("explain"),
         Fixtures.testResource("org/hedgesim/model/worlds/lively.yaml").toString(), "-r", "2");
+    assertEquals(2, explain.path("explain").path("replications").asInt(), explain.path("explain").toString());
   }
 
   @Test
