@@ -12,12 +12,14 @@ import org.hedgesim.output.Hashes;
 import org.hedgesim.output.JsonFile;
 
 /**
- * The manifest of a sweep: the same sections as a run's (hedgesim version, the scenario files with
- * their SHA-256, every value of the base scenario with its source, the resolved scenario), plus the
+ * The manifest of a sweep: the core every manifest opens with ({@link Manifest#reproducible}: no
+ * command line, and {@code timing} pointing to timing.json), the same sections as a run's (the
+ * scenario files with their SHA-256, every value of the base scenario with its source, the resolved scenario), plus the
  * sweep itself (its file and hash, seeds and how they are derived, the design, every parameter with
  * its values and source, the outcomes, the fingerprint), a shard's place, and the output files with
  * their hashes. It holds nothing that depends on the machine, the threads or the clock (those go to
- * timing.json), so a sweep's manifest is the same however it was run, resumed or sharded.
+ * timing.json, as does the command line), so a sweep's manifest is the same however it was run,
+ * resumed or sharded.
  */
 final class SweepManifest {
 
