@@ -11,7 +11,6 @@ import java.util.Map;
 import org.hedgesim.experiment.Manifest;
 import org.hedgesim.output.CsvTable;
 import org.hedgesim.output.Hashes;
-import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.Numbers;
 import org.hedgesim.output.WriteFailure;
 

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hedgesim.experiment.KnockOuts;
 import org.hedgesim.experiment.Manifest;
-import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Mechanism;
 import org.hedgesim.scenario.Scenario;

@@ -14,7 +14,6 @@ import org.hedgesim.analysis.RobustnessMetrics;
 import org.hedgesim.analysis.RobustnessMetrics.Direction;
 import org.hedgesim.model.HedgeWorld;
 import org.hedgesim.output.CsvTable;
-import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Problem;
 import org.hedgesim.scenario.Scenario;

@@ -16,7 +16,6 @@ import org.hedgesim.analysis.SeriesId;
 import org.hedgesim.model.EventRecord;
 import org.hedgesim.model.SeriesKey;
 import org.hedgesim.output.CsvTable;
-import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Scenario;
 

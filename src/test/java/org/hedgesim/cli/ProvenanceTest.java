@@ -71,6 +71,10 @@ class ProvenanceTest {
     JsonNode run = ran("run", dir.resolve("run"), toyA, "-r", "2");
     assertTrue(run.path("timing").has("threads"));
     assertTrue(run.path("run").has("replication_seeds"), "the command's own section stays");
+    Files.writeString(dir.resolve("run/inputs/toy-a.yaml"), "# edited\n", java.nio.file.StandardOpenOption.APPEND);
+    Cli v = Cli.run("verify", dir.resolve("run").toString());
+    assertEquals(2, v.exit(), "a changed copy of an input is damage");
+    assertTrue(v.err().contains("inputs/toy-a.yaml does not match its SHA-256 in manifest.json"), v.err());
     JsonNode cmp = ran("compare", dir.resolve("cmp"), toyA, toyB, "-r", "2");
     assertTrue(cmp.path("inputs").size() >= 2, cmp.path("inputs").toString());
     String crate = Files.readString(dir.resolve("cmp/ro-crate-metadata.json"));
