@@ -11,7 +11,6 @@ import java.util.Map;
 import org.hedgesim.experiment.Manifest;
 import org.hedgesim.output.CsvTable;
 import org.hedgesim.output.Hashes;
-import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.Numbers;
 import org.hedgesim.output.WriteFailure;
 
@@ -61,7 +60,15 @@ public final class CalibrationResults {
     } catch (IOException e) {
       throw new WriteFailure("calibrated.yaml", e);
     }
-    JsonFile.write(folder.resolve("manifest.json"), manifest(c, outcome, hash, command).outputs(folder, files).tree());
+    Manifest m = manifest(c, outcome, hash, command);
+    List<Path> inputs = new ArrayList<>(List.of(c.path()));
+    inputs.addAll(c.observationPaths());
+    inputs.addAll(c.base().paths());
+    List<String> shown = new ArrayList<>(List.of(c.file()));
+    shown.addAll(c.observationFiles());
+    shown.addAll(c.base().files());
+    m.inputs(folder, inputs, shown);
+    m.outputs(folder, files).write(folder);
     return new Summary(summary, fit, scores, last);
   }
 
@@ -136,8 +143,14 @@ public final class CalibrationResults {
     }
   }
 
+  /** How the calibration's seeds derive from its own. */
+  static final String SEEDS = "run r of proposal i of generation g: Seeds.derive(seed, g * 2^32 + i, r); the proposal's"
+      + " own draws: Seeds.derive(seed, g * 2^32 + i, -1); observation errors of the predictive: Seeds.derive(seed, -4, 0)";
+
   private static Manifest manifest(Calibration c, Estimate o, String hash, String command) throws IOException {
-    Manifest m = new Manifest(command);
+    Manifest m = Manifest.reproducible(command);
+    m.seeds(c.seed(), SEEDS);
+    m.timingElsewhere();
     Map<String, Object> cal = new LinkedHashMap<>();
     cal.put("name", c.name());
     cal.put("description", c.description());
@@ -184,8 +197,7 @@ public final class CalibrationResults {
     }
     method.put("estimate", o.method());
     method.put("seed", c.seed());
-    method.put("seeds", "run r of proposal i of generation g: Seeds.derive(seed, g * 2^32 + i, r); the proposal's"
-        + " own draws: Seeds.derive(seed, g * 2^32 + i, -1); observation errors of the predictive: Seeds.derive(seed, -4, 0)");
+    method.put("seeds", SEEDS);
     method.put("distance", "sum over fitted observations of ((mean of the replications - observed) / sd)^2");
     method.put("kernel", "multivariate normal, twice the weighted covariance of the previous population (Beaumont et al. 2009)");
     method.put("identifiability", "shrinkage = 1 - posterior sd / prior sd; identified >= " + PosteriorSummary.IDENTIFIED

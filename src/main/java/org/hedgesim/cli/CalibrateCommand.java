@@ -189,10 +189,14 @@ final class CalibrateCommand implements Callable<Integer> {
       }
       CalibrationResults.Summary summary;
       try {
+        // timing.json first: the manifest is reproducible, and the RO-Crate reads the times and the
+        // command line from timing.json
+        java.util.Map<String, Object> timing = new java.util.LinkedHashMap<>();
+        timing.put("timing", Manifest.timingFile(started, Instant.now(), threads, TypedArguments.of(spec)));
+        timing.put("machine", Manifest.machineSection());
+        JsonFile.write(staging.resolve("timing.json"), timing);
         summary = CalibrationResults.write(c, outcome, staging, target, "calibrate");
         deleteTree(staging.resolve("journal"));
-        JsonFile.write(staging.resolve("timing.json"), new Manifest("calibrate")
-            .timing(started, Instant.now(), threads).machine().tree());
       } catch (WriteFailure w) {
         return writeFailure(err, w, target);
       }

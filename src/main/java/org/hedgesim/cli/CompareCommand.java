@@ -119,7 +119,7 @@ final class CompareCommand implements Callable<Integer> {
     ScenarioComparison.Result result;
     try {
       result = ScenarioComparison.execute(arms, replications, master, target, t,
-          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn);
+          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn, TypedArguments.of(spec));
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return bad(err, "output folder " + e.getFile() + " " + e.getReason());
     }

@@ -20,6 +20,7 @@ import org.hedgesim.analysis.Prim;
 import org.hedgesim.analysis.PrimBox;
 import org.hedgesim.analysis.SweepCases;
 import org.hedgesim.analysis.WhereExpression;
+import org.hedgesim.experiment.Manifest;
 import org.hedgesim.output.FolderCheck;
 import org.hedgesim.output.Hashes;
 import org.hedgesim.output.Numbers;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Parameters;
         "find with PRIM (Friedman and Fisher 1999) the box of parameter values where they",
         "are concentrated: its limits, coverage, density, mass and quasi-p-values, the",
         "peeling trajectory, and a score of each parameter. Writes boxes.csv,",
-        "trajectory.csv, features.csv and discover.json to SWEEP_DIR/discover/NAME/",
+        "trajectory.csv, features.csv, discover.json, manifest.json and",
+        "ro-crate-metadata.json to SWEEP_DIR/discover/NAME/",
         "(docs/ANALYSIS.md). Given a sweep file instead of a folder, it runs the sweep first",
         "(into results/SWEEP/DATE-TIME/, as 'hedgesim sweep' would), then discovers on it."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -121,6 +123,7 @@ final class DiscoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    java.time.Instant started = java.time.Instant.now();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String problem = optionProblem();
@@ -179,6 +182,7 @@ final class DiscoverCommand implements Callable<Integer> {
       err.flush();
       Discovery.write(rf.file(""), result, source);
       if (report) DiscoverReport.write(rf.file("report"), result, source);
+      provenance(rf.file(""), started, manifest);
       rf.commit();
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return bad(err, "output folder " + e.getFile() + " " + e.getReason() + "; choose another with --out");
@@ -189,6 +193,22 @@ final class DiscoverCommand implements Callable<Integer> {
     o.println("Files: " + target.toAbsolutePath().normalize() + (report ? " (report: report/report.html)" : ""));
     o.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The manifest and RO-Crate of the discovery: its input is the sweep's manifest.json (copied; it
+   * holds the SHA-256 of the table read, which may be too large to copy), and it draws no random
+   * numbers, so its seed is the sweep's, recorded for the runs it reads.
+   */
+  private void provenance(Path dir, java.time.Instant started, JsonNode sweepManifest) throws IOException {
+    Path read = folder.resolve(FolderCheck.MANIFEST);
+    Manifest m = new Manifest("discover", TypedArguments.of(spec));
+    m.inputs(dir, List.of(read), List.of(read.toString()));
+    m.seeds(sweepManifest.path("sweep").path("seed").asLong(),
+        "discover draws no random numbers; this is the seed of the sweep whose runs it reads");
+    m.outputs(dir, Discovery.FILES);
+    m.timing(started, java.time.Instant.now(), 1);
+    m.write(dir);
   }
 
   private String optionProblem() {

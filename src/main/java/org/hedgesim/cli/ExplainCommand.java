@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hedgesim.experiment.KnockOuts;
 import org.hedgesim.experiment.Manifest;
-import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Mechanism;
 import org.hedgesim.scenario.Scenario;
@@ -72,12 +71,19 @@ final class ExplainCommand implements Callable<Integer> {
     try (ResultFolder folder = ResultFolder.prepare(target)) {
       table = KnockOuts.explain(s, replications, master, output.threads());
       KnockOuts.write(folder.file("explain.csv"), table);
-      Manifest m = new Manifest("explain").scenario(s, ScenarioFiles.paths(scenarioFile, s));
-      m.put("replications", replications).put("seed", Long.toString(master));
-      m.put("mechanisms", table.mechanisms().stream().map(Mechanism::key).toList());
+      List<Path> files = ScenarioFiles.paths(scenarioFile, s);
+      Manifest m = new Manifest("explain", TypedArguments.of(spec)).scenario(s, files);
+      m.inputs(folder.file(""), files, s.files());
+      m.seeds(master, "the full model and each knock-out share replication r's seed, Seeds.derive(seed, 0, r):"
+          + " common random numbers, so each effect is a paired difference");
+      java.util.Map<String, Object> section = new java.util.LinkedHashMap<>();
+      section.put("replications", replications);
+      section.put("seed", master);
+      section.put("mechanisms", table.mechanisms().stream().map(Mechanism::key).toList());
+      m.put("explain", section);
       m.outputs(folder.file(""), List.of("explain.csv"));
       m.timing(started, Instant.now(), output.threads()).machine();
-      JsonFile.write(folder.file("manifest.json"), m.tree());
+      m.write(folder.file(""));
       folder.commit();
       for (String n : folder.notices()) err.println("hedgesim explain: " + n);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {

@@ -37,7 +37,7 @@ final class MergeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     try {
-      SweepMerge.Result r = SweepMerge.merge(shards, out);
+      SweepMerge.Result r = SweepMerge.merge(shards, out, TypedArguments.of(spec));
       for (String n : r.notices()) err.println("hedgesim merge: " + n);
       err.flush();
       PrintWriter o = spec.commandLine().getOut();

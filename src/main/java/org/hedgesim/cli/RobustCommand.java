@@ -81,7 +81,7 @@ final class RobustCommand implements Callable<Integer> {
       err.println("hedgesim robust: " + m);
       err.flush();
     })) {
-      r = RobustRun.execute(study, new RobustRun.Options(target, t), progress(err, study.name()),
+      r = RobustRun.execute(study, new RobustRun.Options(target, t, TypedArguments.of(spec)), progress(err, study.name()),
           report ? ReportCommand::writeInto : null);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return bad(err, "output folder " + e.getFile() + " " + e.getReason());

@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
     ScenarioRun.Result result;
     try {
       result = ScenarioRun.execute(s, ScenarioFiles.paths(scenarioFile, s), target, t,
-          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn);
+          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn, TypedArguments.of(spec));
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       err.println("hedgesim run: output folder " + e.getFile() + " " + e.getReason());
       err.flush();

@@ -228,7 +228,8 @@ abstract class SweepBase implements Callable<Integer> {
     Shard shard = shard();
     SweepRun.Result r;
     try {
-      r = SweepRun.execute(sweep, new SweepRun.Options(target, t, shard, resume, timeseries(), draws),
+      r = SweepRun.execute(sweep, new SweepRun.Options(target, t, shard, resume, timeseries(), draws,
+          TypedArguments.of(spec)),
           progress(err, sweep.name()), evaluator);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return failure(err, e.getFile() + " " + e.getReason());

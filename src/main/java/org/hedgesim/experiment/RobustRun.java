@@ -14,7 +14,6 @@ import org.hedgesim.analysis.RobustnessMetrics;
 import org.hedgesim.analysis.RobustnessMetrics.Direction;
 import org.hedgesim.model.HedgeWorld;
 import org.hedgesim.output.CsvTable;
-import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Problem;
 import org.hedgesim.scenario.Scenario;
@@ -37,7 +36,12 @@ public final class RobustRun {
   public static final String MANIFEST = "manifest.json";
 
   /** How to run. */
-  public record Options(Path target, int threads) {}
+  public record Options(Path target, int threads, List<String> commandLine) {
+    /** Options of a study run from Java, with no command line to record. */
+    public Options(Path target, int threads) {
+      this(target, threads, List.of());
+    }
+  }
 
   /**
    * What came out.
@@ -82,6 +86,10 @@ public final class RobustRun {
   public record Result(Path folder, long runs, Duration elapsed, Findings findings) {}
 
   private RobustRun() {}
+
+  /** How every run's seed comes from the study's. */
+  static final String SEED_DERIVATION = "seed(setting, future, r) = Seeds.derive(seed, future, r): common random"
+      + " numbers, replication r of future f has one seed under every setting";
 
   /** Work done on the complete staging folder before it is moved into place (the report). */
   @FunctionalInterface
@@ -137,12 +145,18 @@ public final class RobustRun {
       writeRobustness(study, findings, dir.resolve(ROBUSTNESS));
       writeRegret(study, findings, dir.resolve(REGRET));
       List<String> outputs = List.of(FUTURES, OUTCOMES, ROBUSTNESS, REGRET);
-      Manifest m = new Manifest("robust");
+      Manifest m = new Manifest("robust", options.commandLine());
+      List<Path> inputs = new ArrayList<>(List.of(study.path()));
+      inputs.addAll(study.base().paths());
+      List<String> shown = new ArrayList<>(List.of(study.file()));
+      shown.addAll(study.base().files());
+      m.inputs(dir, inputs, shown);
+      m.seeds(study.seed(), SEED_DERIVATION);
       m.put("robust", describe(study, findings));
       m.scenario(study.baseScenario(), study.base().paths());
       m.timing(started, Instant.now(), options.threads()).machine();
       m.outputs(dir, outputs);
-      JsonFile.write(dir.resolve(MANIFEST), m.tree());
+      m.write(dir);
       if (beforeCommit != null) beforeCommit.accept(dir);
       folder.commit();
       return new Result(folder.target(), study.runs(), Duration.ofNanos(System.nanoTime() - t0), findings);
@@ -272,8 +286,7 @@ public final class RobustRun {
     }
     m.put("scenario", s.base().files().get(0));
     m.put("seed", s.seed());
-    m.put("seed_derivation", "seed(setting, future, r) = Seeds.derive(seed, future, r): common random numbers,"
-        + " replication r of future f has one seed under every setting");
+    m.put("seed_derivation", SEED_DERIVATION);
     m.put("replications", s.replications());
     Map<String, Object> sample = new LinkedHashMap<>();
     sample.put("kind", "lhs");

@@ -16,7 +16,6 @@ import org.hedgesim.analysis.SeriesId;
 import org.hedgesim.model.EventRecord;
 import org.hedgesim.model.SeriesKey;
 import org.hedgesim.output.CsvTable;
-import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Scenario;
 
@@ -210,6 +209,16 @@ public final class ScenarioComparison {
    */
   public static Result execute(List<Arm> arms, int replications, long seed, Path target, int threads,
       ScenarioRun.BeforeCommit beforeCommit, List<ParameterDraws.Bound> drawn) throws IOException {
+    return execute(arms, replications, seed, target, threads, beforeCommit, drawn, List.of());
+  }
+
+  /**
+   * Runs the comparison as {@link #execute(List, int, long, Path, int, ScenarioRun.BeforeCommit, List)}
+   * does, writing {@code commandLine} (the arguments as typed after {@code hedgesim}) into the manifest.
+   */
+  public static Result execute(List<Arm> arms, int replications, long seed, Path target, int threads,
+      ScenarioRun.BeforeCommit beforeCommit, List<ParameterDraws.Bound> drawn, List<String> commandLine)
+      throws IOException {
     Instant started = Instant.now();
     int[] eventCount = {0};
     try (ResultFolder folder = ResultFolder.prepare(target)) {
@@ -227,11 +236,20 @@ public final class ScenarioComparison {
       writeCompare(folder.file("compare.csv"), contrasts);
       writeOutcomes(folder.file("outcomes.csv"), sample);
       writeBands(folder.file("bands.csv"), sample);
-      Manifest m = manifest(sample, contrasts, target);
+      Manifest m = manifest(sample, contrasts, target, commandLine);
+      List<Path> inputs = new ArrayList<>();
+      List<String> shown = new ArrayList<>();
+      for (Arm arm : arms) {
+        inputs.addAll(arm.files());
+        shown.addAll(arm.scenario().files().subList(0, Math.min(arm.files().size(), arm.scenario().files().size())));
+        while (shown.size() < inputs.size()) shown.add(inputs.get(shown.size()).toString());
+      }
+      m.inputs(folder.file(""), inputs, shown);
+      m.seeds(seed, SEED_DERIVATION);
       if (drawn != null) m.put(ScenarioRun.POSTERIOR, drawn.get(0).draws().manifest(replications));
       m.outputs(folder.file(""), List.of("compare.csv", "outcomes.csv", "bands.csv", "events.csv"));
       m.timing(started, Instant.now(), threads).machine();
-      JsonFile.write(folder.file("manifest.json"), m.tree());
+      m.write(folder.file(""));
       beforeCommit.accept(folder.file(""));
       folder.commit();
       return new Result(folder.target(), sample, contrasts, eventCount[0],
@@ -326,8 +344,13 @@ public final class ScenarioComparison {
     }
   }
 
-  private static Manifest manifest(Sample s, List<Contrast> contrasts, Path target) throws IOException {
-    Manifest m = new Manifest("compare");
+  /** How replication r of every scenario gets its seed: common random numbers. */
+  static final String SEED_DERIVATION = "replication r of every scenario uses Seeds.derive(seed, 0, r), seed = the "
+      + "first scenario's (or --seed): common random numbers, so replication r of A and of B form a pair";
+
+  private static Manifest manifest(Sample s, List<Contrast> contrasts, Path target, List<String> commandLine)
+      throws IOException {
+    Manifest m = new Manifest("compare", commandLine);
     List<Object> scenarios = new ArrayList<>();
     for (int a = 0; a < s.arms().size(); a++) {
       Arm arm = s.arms().get(a);
@@ -344,8 +367,7 @@ public final class ScenarioComparison {
     cmp.put("reference", s.arms().get(0).label());
     cmp.put("seed", s.seed());
     cmp.put("replications", s.replications());
-    cmp.put("seed_derivation", "replication r of every scenario uses Seeds.derive(seed, 0, r), seed = the "
-        + "first scenario's (or --seed): common random numbers, so replication r of A and of B form a pair");
+    cmp.put("seed_derivation", SEED_DERIVATION);
     List<Long> seedList = new ArrayList<>();
     for (long x : s.seeds()) seedList.add(x);
     cmp.put("replication_seeds", seedList);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.hedgesim.model.EventRecord;
 import org.hedgesim.output.CsvTable;
-import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.Scenario;
 
@@ -42,6 +41,9 @@ public final class ScenarioRun {
 
     void accept(Path stagingFolder) throws IOException;
   }
+
+  /** How a run's replication seeds come from its master seed. */
+  static final String SEED_DERIVATION = "seed(r) = Seeds.derive(seed, 0, r), SplitMix64-based (docs/MODEL.md)";
 
   /** The manifest's section on parameters drawn from a posterior, when they are. */
   public static final String POSTERIOR = "posterior";
@@ -76,6 +78,15 @@ public final class ScenarioRun {
    */
   public static Result execute(Scenario scenario, List<Path> files, Path target, int threads,
       BeforeCommit beforeCommit, ParameterDraws.Bound drawn) throws IOException {
+    return execute(scenario, files, target, threads, beforeCommit, drawn, List.of());
+  }
+
+  /**
+   * Runs a loaded scenario as {@link #execute(Scenario, List, Path, int, BeforeCommit, ParameterDraws.Bound)}
+   * does, writing {@code commandLine} (the arguments as typed after {@code hedgesim}) into the manifest.
+   */
+  public static Result execute(Scenario scenario, List<Path> files, Path target, int threads,
+      BeforeCommit beforeCommit, ParameterDraws.Bound drawn, List<String> commandLine) throws IOException {
     Instant started = Instant.now();
     long[] seeds = new long[scenario.replications()];
     for (int r = 0; r < seeds.length; r++) seeds[r] = Seeds.derive(scenario.seed(), 0, r);
@@ -100,12 +111,14 @@ public final class ScenarioRun {
       }
       summary[0].write(folder.file("summary.csv"));
       Instant finished = Instant.now();
-      Manifest m = new Manifest("run").scenario(scenario, files);
+      Manifest m = new Manifest("run", commandLine).scenario(scenario, files);
+      m.inputs(folder.file(""), files, scenario.files());
+      m.seeds(scenario.seed(), SEED_DERIVATION);
       Map<String, Object> runInfo = new LinkedHashMap<>();
       runInfo.put("id", target.getFileName().toString());
       runInfo.put("seed", scenario.seed());
       runInfo.put("replications", scenario.replications());
-      runInfo.put("seed_derivation", "seed(r) = Seeds.derive(seed, 0, r), SplitMix64-based (docs/MODEL.md)");
+      runInfo.put("seed_derivation", SEED_DERIVATION);
       List<Long> seedList = new ArrayList<>();
       for (long s : seeds) seedList.add(s);
       runInfo.put("replication_seeds", seedList);
@@ -123,7 +136,7 @@ public final class ScenarioRun {
       machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
       machine.put("cores", Runtime.getRuntime().availableProcessors());
       m.put("machine", machine);
-      JsonFile.write(folder.file("manifest.json"), m.tree());
+      m.write(folder.file(""));
       beforeCommit.accept(folder.file(""));
       folder.commit();
       return new Result(folder.target(), scenario, summary[0].rows(), eventCount[0],

@@ -12,20 +12,32 @@ import org.hedgesim.output.Hashes;
 import org.hedgesim.output.JsonFile;
 
 /**
- * The manifest of a sweep: the same sections as a run's (hedgesim version, the scenario files with
- * their SHA-256, every value of the base scenario with its source, the resolved scenario), plus the
+ * The manifest of a sweep: the core every manifest opens with ({@link Manifest#reproducible}: no
+ * command line, and {@code timing} pointing to timing.json), the same sections as a run's (the
+ * scenario files with their SHA-256, every value of the base scenario with its source, the resolved scenario), plus the
  * sweep itself (its file and hash, seeds and how they are derived, the design, every parameter with
  * its values and source, the outcomes, the fingerprint), a shard's place, and the output files with
  * their hashes. It holds nothing that depends on the machine, the threads or the clock (those go to
- * timing.json), so a sweep's manifest is the same however it was run, resumed or sharded.
+ * timing.json, as does the command line), so a sweep's manifest is the same however it was run,
+ * resumed or sharded.
  */
 final class SweepManifest {
 
   private SweepManifest() {}
 
-  /** The sections every shard of a sweep shares, as they read back from JSON. */
-  static Map<String, Object> common(Sweep s, Fingerprint fp, ParameterDraws draws) throws IOException {
-    Manifest m = new Manifest("sweep");
+  /**
+   * The sections every shard of a sweep shares, as they read back from JSON; the input files are
+   * copied into {@code folder/inputs/} on the way.
+   */
+  static Map<String, Object> common(Sweep s, Fingerprint fp, ParameterDraws draws, Path folder) throws IOException {
+    Manifest m = Manifest.reproducible("sweep");
+    List<Path> inputs = new ArrayList<>(List.of(s.path()));
+    inputs.addAll(s.base().paths());
+    List<String> shown = new ArrayList<>(List.of(s.file()));
+    shown.addAll(s.base().files());
+    m.inputs(folder, inputs, shown);
+    m.seeds(s.seed(), seedDerivation(s));
+    m.timingElsewhere();
     m.put("sweep", sweepSection(s, fp));
     if (draws != null) m.put(ScenarioRun.POSTERIOR, draws.manifest(s.replications()));
     m.scenario(s.baseScenario(), s.base().paths());
@@ -63,6 +75,12 @@ final class SweepManifest {
     return node;
   }
 
+  private static String seedDerivation(Sweep s) {
+    return s.commonRandomNumbers()
+        ? "seed(point, r) = Seeds.derive(seed, 0, r): common random numbers, replication r of every point shares a seed"
+        : "seed(point, r) = Seeds.derive(seed, point, r), SplitMix64-based (docs/SWEEPS.md)";
+  }
+
   private static Map<String, Object> sweepSection(Sweep s, Fingerprint fp) {
     Map<String, Object> sw = new LinkedHashMap<>();
     sw.put("name", s.name());
@@ -71,9 +89,7 @@ final class SweepManifest {
     sw.put("sha256", fp.sweep());
     sw.put("scenario", s.base().files().get(0));
     sw.put("seed", s.seed());
-    sw.put("seed_derivation", s.commonRandomNumbers()
-        ? "seed(point, r) = Seeds.derive(seed, 0, r): common random numbers, replication r of every point shares a seed"
-        : "seed(point, r) = Seeds.derive(seed, point, r), SplitMix64-based (docs/SWEEPS.md)");
+    sw.put("seed_derivation", seedDerivation(s));
     sw.put("replications", s.replications());
     sw.put("common_random_numbers", s.commonRandomNumbers());
     Map<String, Object> design = new LinkedHashMap<>(s.design().describe());
@@ -115,7 +131,7 @@ final class SweepManifest {
     root.remove("outputs");
     if (shard != null) root.put("shard", shard);
     root.put("outputs", Manifest.describeOutputs(folder, outputs));
-    JsonFile.write(folder.resolve(SweepRun.MANIFEST), root);
+    Manifest.write(folder, root);
   }
 
   static Map<String, Object> shardSection(Shard shard, long from, long to) {

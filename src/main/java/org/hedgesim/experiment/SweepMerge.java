@@ -38,6 +38,16 @@ public final class SweepMerge {
   private SweepMerge() {}
 
   public static Result merge(List<Path> shardDirs, Path target) throws IOException, SweepException {
+    return merge(shardDirs, target, List.of());
+  }
+
+  /**
+   * Merges as {@link #merge(List, Path)} does, writing {@code commandLine} (the arguments as typed
+   * after {@code hedgesim}) into timing.json, which the RO-Crate reads it from.
+   */
+  public static Result merge(List<Path> shardDirs, Path target, List<String> commandLine)
+      throws IOException, SweepException {
+    Instant started = Instant.now();
     if (shardDirs.isEmpty()) throw new SweepException("no shard folders given");
     TreeMap<Integer, Path> byIndex = new TreeMap<>();
     TreeMap<Integer, Map<String, Object>> manifests = new TreeMap<>();
@@ -149,7 +159,9 @@ public final class SweepMerge {
       List<String> outputs = new ArrayList<>(List.of(SweepRun.RUNS, SweepRun.DESIGN, SweepRun.SUMMARY));
       if (series) outputs.add(SweepRun.SERIES);
       Map<String, Object> timing = new LinkedHashMap<>();
-      timing.put("merged", Instant.now().toString());
+      Instant finished = Instant.now();
+      timing.putAll(Manifest.timingFile(started, finished, 1, commandLine));
+      timing.put("merged", finished.toString());
       List<Object> shards = new ArrayList<>();
       for (Path d : byIndex.values()) {
         Path t = d.resolve(SweepRun.TIMING);
@@ -157,6 +169,7 @@ public final class SweepMerge {
       }
       timing.put("shards", shards);
       JsonFile.write(dir.resolve(SweepRun.TIMING), timing);
+      copyInputs(byIndex.firstEntry().getValue(), dir, first);
       SweepManifest.write(dir, first, null, outputs);
       for (String f : List.of(SweepRun.RUNS, SweepRun.SERIES, SweepRun.DESIGN, SweepRun.SUMMARY,
           SweepRun.TIMING, SweepRun.MANIFEST)) {
@@ -164,6 +177,22 @@ public final class SweepMerge {
       }
       folder.commit();
       return new Result(folder.target(), count, runs, folder.notices());
+    }
+  }
+
+  /**
+   * Copies the input files the shards kept (all shards read the same files: their fingerprints
+   * agree) from the first shard into the merged folder, as its manifest lists them.
+   */
+  private static void copyInputs(Path shard, Path dir, Map<String, Object> manifest) throws IOException {
+    if (!(manifest.get("inputs") instanceof List<?> inputs)) return;
+    for (Object o : inputs) {
+      if (o instanceof Map<?, ?> m && m.get("copy") instanceof String copy) {
+        Path from = shard.resolve(copy);
+        if (!Files.isRegularFile(from)) continue;
+        Files.createDirectories(dir.resolve(copy).getParent());
+        Files.copy(from, dir.resolve(copy));
+      }
     }
   }
 

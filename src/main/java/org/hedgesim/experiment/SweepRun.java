@@ -59,7 +59,13 @@ public final class SweepRun {
    *     every design point then runs draw r's values, with the design's values over them
    */
   public record Options(Path target, int threads, Shard shard, boolean resume, boolean timeseries,
-      ParameterDraws draws) {
+      ParameterDraws draws, List<String> commandLine) {
+
+    /** Options for a sweep run from Java, with no command line to record in timing.json. */
+    public Options(Path target, int threads, Shard shard, boolean resume, boolean timeseries,
+        ParameterDraws draws) {
+      this(target, threads, shard, resume, timeseries, draws, List.of());
+    }
 
     /** Options for a sweep whose replications run the scenario's own parameters. */
     public Options(Path target, int threads, Shard shard, boolean resume, boolean timeseries) {
@@ -162,8 +168,9 @@ public final class SweepRun {
         timing.put("runs_resumed", resumed);
         timing.put("runs_this_process", to - from - resumed);
         timing.put("machine", machine());
+        timing.put("command_line", options.commandLine());
         JsonFile.write(dir.resolve(TIMING), timing);
-        SweepManifest.write(dir, SweepManifest.common(sweep, fp, options.draws()), shardSection, outputs);
+        SweepManifest.write(dir, SweepManifest.common(sweep, fp, options.draws(), dir), shardSection, outputs);
         for (String f : List.of(DESIGN, SUMMARY, TIMING, MANIFEST)) sync(dir.resolve(f));
         journal.complete();
       }

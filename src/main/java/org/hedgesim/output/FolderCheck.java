@@ -16,14 +16,17 @@ import java.util.stream.Stream;
 /**
  * Checks a finished results folder against its manifest: manifest.json must be there and be JSON,
  * and every file its {@code outputs} list names must be on disk with the size and SHA-256 written
- * there. Files the manifest does not list are reported apart (they are never read as results);
- * manifest.json itself, timing.json, sensitivity.csv, report/ and discover/ are expected beside the outputs.
+ * there, and so must every copy of an input it lists ({@code inputs[].copy}, in {@code inputs/}).
+ * Files the manifest does not list are reported apart (they are never read as results);
+ * manifest.json itself, ro-crate-metadata.json (written from the manifest), timing.json,
+ * sensitivity.csv, report/ and discover/ are expected beside the outputs.
  */
 public final class FolderCheck {
   /** The manifest's file name. */
   public static final String MANIFEST = "manifest.json";
   /** Entries a folder may hold besides its listed outputs (docs/SWEEPS.md, docs/ANALYSIS.md). */
-  private static final Set<String> EXPECTED = Set.of(MANIFEST, "timing.json", "sensitivity.csv", "report", "discover");
+  private static final Set<String> EXPECTED = Set.of(MANIFEST, RoCrate.FILE, "timing.json",
+      "sensitivity.csv", "report", "discover");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FolderCheck() {}
@@ -99,6 +102,13 @@ public final class FolderCheck {
         problems.add(problem);
       }
     }
+    JsonNode inputs = manifest.get("inputs");
+    if (inputs != null && inputs.isArray()) {
+      for (int i = 0; i < inputs.size(); i++) {
+        String problem = checkInput(folder, file, inputs.get(i), i, listed);
+        if (problem != null) problems.add(problem);
+      }
+    }
     return new Verdict(manifest, problems, matched, unlisted(folder, listed));
   }
 
@@ -117,6 +127,32 @@ public final class FolderCheck {
     listed.add(folder.normalize().relativize(p).getName(0).toString());
     Path shown = folder.resolve(name.asText());
     if (!Files.isRegularFile(p)) return shown + " is missing; manifest.json lists it";
+    try {
+      if (Files.size(p) != bytes.asLong() || !Hashes.sha256(p).equals(sha.asText())) {
+        return shown + " does not match its SHA-256 in manifest.json; the folder was changed after it was written";
+      }
+    } catch (IOException e) {
+      return shown + " cannot be read: " + e.getMessage();
+    }
+    return null;
+  }
+
+  /** The copy of an input in the folder (folders written before copies were kept have none). */
+  private static String checkInput(Path folder, Path manifest, JsonNode entry, int i, Set<String> listed) {
+    JsonNode copy = entry.get("copy");
+    if (copy == null) return null;
+    JsonNode bytes = entry.get("bytes");
+    JsonNode sha = entry.get("sha256");
+    if (!copy.isTextual() || bytes == null || !bytes.canConvertToLong() || sha == null || !sha.isTextual()) {
+      return manifest + ": inputs[" + i + "] needs copy, bytes and sha256; the manifest was changed after it was written";
+    }
+    Path p = folder.resolve(copy.asText()).normalize();
+    if (copy.asText().isEmpty() || !p.startsWith(folder.normalize()) || p.equals(folder.normalize())) {
+      return manifest + ": inputs[" + i + "].copy " + copy.asText() + " is not a file inside the folder";
+    }
+    listed.add(folder.normalize().relativize(p).getName(0).toString());
+    Path shown = folder.resolve(copy.asText());
+    if (!Files.isRegularFile(p)) return shown + " is missing; manifest.json lists it as the copy of an input";
     try {
       if (Files.size(p) != bytes.asLong() || !Hashes.sha256(p).equals(sha.asText())) {
         return shown + " does not match its SHA-256 in manifest.json; the folder was changed after it was written";

@@ -314,7 +314,8 @@ class DamagedFoldersTest {
     assertEquals(0, c.exit(), c.err());
     assertEquals("hedgesim report: removed stale partial folder " + stale + " left by process " + dead
         + System.lineSeparator(), c.err());
-    assertEquals(List.of("events.csv", "manifest.json", "report", "summary.csv", "timeseries.csv"), names(out));
+    assertEquals(List.of("events.csv", "inputs", "manifest.json", "report", "ro-crate-metadata.json", "summary.csv",
+        "timeseries.csv"), names(out));
   }
 
   @Test

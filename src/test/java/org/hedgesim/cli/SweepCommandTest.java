@@ -75,7 +75,8 @@ class SweepCommandTest {
     assertTrue(c.out().contains("nationalism-sovereignty: 700 runs"), c.out());
     assertTrue(c.out().contains("Results: " + out.toAbsolutePath()), c.out());
     try (Stream<Path> s = Files.list(out)) {
-      assertEquals(List.of("design.csv", "manifest.json", "runs.csv", "summary.csv", "timing.json"),
+      assertEquals(List.of("design.csv", "inputs", "manifest.json", "ro-crate-metadata.json", "runs.csv", "summary.csv",
+          "timing.json"),
           s.map(p -> p.getFileName().toString()).sorted().toList());
     }
     List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
