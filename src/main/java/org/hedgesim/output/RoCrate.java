@@ -175,7 +175,8 @@ public final class RoCrate {
     graph.add(license);
 
     Map<String, Object> crate = new LinkedHashMap<>();
-    crate.put("@context", CONTEXT);
+    // sha256 is a schema.org term newer than the RO-Crate 1.1 context, so the context defines it
+    crate.put("@context", List.of(CONTEXT, Map.of("sha256", "https://schema.org/sha256")));
     crate.put("@graph", graph);
     return crate;
   }

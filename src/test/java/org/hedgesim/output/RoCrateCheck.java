@@ -27,7 +27,11 @@ public final class RoCrateCheck {
     Path file = folder.resolve(RoCrate.FILE);
     if (!Files.isRegularFile(file)) return List.of("no " + RoCrate.FILE + " in " + folder);
     JsonNode crate = new ObjectMapper().readTree(file.toFile());
-    if (!"https://w3id.org/ro/crate/1.1/context".equals(crate.path("@context").asText())) out.add("@context");
+    JsonNode context = crate.path("@context");
+    if (!"https://w3id.org/ro/crate/1.1/context".equals(context.path(0).asText())
+        || !"https://schema.org/sha256".equals(context.path(1).path("sha256").asText())) {
+      out.add("@context: the RO-Crate 1.1 context, then the sha256 term");
+    }
     Map<String, JsonNode> byId = new LinkedHashMap<>();
     for (JsonNode e : crate.path("@graph")) {
       String id = e.path("@id").asText("");
