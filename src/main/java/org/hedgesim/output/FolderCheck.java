@@ -113,46 +113,35 @@ public final class FolderCheck {
   }
 
   private static String checkOne(Path folder, Path manifest, JsonNode entry, int i, Set<String> listed) {
-    JsonNode name = entry.get("file");
-    JsonNode bytes = entry.get("bytes");
-    JsonNode sha = entry.get("sha256");
-    if (name == null || !name.isTextual() || bytes == null || !bytes.canConvertToLong() || sha == null
-        || !sha.isTextual()) {
-      return manifest + ": outputs[" + i + "] needs file, bytes and sha256; the manifest was changed after it was written";
-    }
-    Path p = folder.resolve(name.asText()).normalize();
-    if (name.asText().isEmpty() || !p.startsWith(folder.normalize()) || p.equals(folder.normalize())) {
-      return manifest + ": outputs[" + i + "].file " + name.asText() + " is not a file inside the folder";
-    }
-    listed.add(folder.normalize().relativize(p).getName(0).toString());
-    Path shown = folder.resolve(name.asText());
-    if (!Files.isRegularFile(p)) return shown + " is missing; manifest.json lists it";
-    try {
-      if (Files.size(p) != bytes.asLong() || !Hashes.sha256(p).equals(sha.asText())) {
-        return shown + " does not match its SHA-256 in manifest.json; the folder was changed after it was written";
-      }
-    } catch (IOException e) {
-      return shown + " cannot be read: " + e.getMessage();
-    }
-    return null;
+    return checkFile(folder, manifest, entry, "outputs[" + i + "]", "file", "", listed);
   }
 
   /** The copy of an input in the folder (folders written before copies were kept have none). */
   private static String checkInput(Path folder, Path manifest, JsonNode entry, int i, Set<String> listed) {
-    JsonNode copy = entry.get("copy");
-    if (copy == null) return null;
+    if (entry.get("copy") == null) return null;
+    return checkFile(folder, manifest, entry, "inputs[" + i + "]", "copy", " as the copy of an input", listed);
+  }
+
+  /**
+   * One file a manifest lists at {@code where} (its name under {@code key}, with bytes and
+   * sha256): null when it is in the folder unchanged, else what is wrong.
+   */
+  private static String checkFile(Path folder, Path manifest, JsonNode entry, String where, String key,
+      String role, Set<String> listed) {
+    JsonNode name = entry.get(key);
     JsonNode bytes = entry.get("bytes");
     JsonNode sha = entry.get("sha256");
-    if (!copy.isTextual() || bytes == null || !bytes.canConvertToLong() || sha == null || !sha.isTextual()) {
-      return manifest + ": inputs[" + i + "] needs copy, bytes and sha256; the manifest was changed after it was written";
+    if (name == null || !name.isTextual() || bytes == null || !bytes.canConvertToLong() || sha == null
+        || !sha.isTextual()) {
+      return manifest + ": " + where + " needs " + key + ", bytes and sha256; the manifest was changed after it was written";
     }
-    Path p = folder.resolve(copy.asText()).normalize();
-    if (copy.asText().isEmpty() || !p.startsWith(folder.normalize()) || p.equals(folder.normalize())) {
-      return manifest + ": inputs[" + i + "].copy " + copy.asText() + " is not a file inside the folder";
+    Path p = folder.resolve(name.asText()).normalize();
+    if (name.asText().isEmpty() || !p.startsWith(folder.normalize()) || p.equals(folder.normalize())) {
+      return manifest + ": " + where + "." + key + " " + name.asText() + " is not a file inside the folder";
     }
     listed.add(folder.normalize().relativize(p).getName(0).toString());
-    Path shown = folder.resolve(copy.asText());
-    if (!Files.isRegularFile(p)) return shown + " is missing; manifest.json lists it as the copy of an input";
+    Path shown = folder.resolve(name.asText());
+    if (!Files.isRegularFile(p)) return shown + " is missing; manifest.json lists it" + role;
     try {
       if (Files.size(p) != bytes.asLong() || !Hashes.sha256(p).equals(sha.asText())) {
         return shown + " does not match its SHA-256 in manifest.json; the folder was changed after it was written";
