@@ -9,7 +9,8 @@ import org.hedgesim.experiment.SweepProgress;
 
 /**
  * A progress bar on the terminal (me.tongfei:progressbar) with the rate and the time left. Used
- * only on a terminal: off one, the library would keep rewriting its line into the log.
+ * only on a terminal: off one, the library would keep rewriting its line into the log. Its methods
+ * are synchronized: the hook of a stopped process closes the bar from its own thread.
  */
 final class ProgressBarDisplay implements SweepProgress {
   private final String name;
@@ -28,7 +29,7 @@ final class ProgressBarDisplay implements SweepProgress {
   }
 
   @Override
-  public void start(long total, long done) {
+  public synchronized void start(long total, long done) {
     bar = new ProgressBarBuilder()
         .setTaskName(name)
         .setInitialMax(total)
@@ -42,13 +43,23 @@ final class ProgressBarDisplay implements SweepProgress {
   }
 
   @Override
-  public void advance(long done) {
-    bar.stepTo(done);
+  public synchronized void advance(long done) {
+    if (bar != null) bar.stepTo(done);
   }
 
   @Override
-  public void finish(long done) {
+  public synchronized void finish(long done) {
+    if (bar == null) return;
     bar.stepTo(done);
     bar.close();
+    bar = null;
+  }
+
+  /** Closes the bar where it stands, so that the line saying what was kept starts on a line of its own. */
+  @Override
+  public synchronized void stopped() {
+    if (bar == null) return;
+    bar.close();
+    bar = null;
   }
 }
