@@ -41,6 +41,7 @@ public final class Stopping {
   private final List<Notice> notices = new ArrayList<>();
   private final CountDownLatch paused = new CountDownLatch(1);
   private volatile boolean stopping;
+  private volatile Thread hookThread;
   private boolean hooked;
 
   private record Notice(PrintWriter err, Supplier<String> line) {}
@@ -59,6 +60,38 @@ public final class Stopping {
    */
   public static Registration notice(PrintWriter err, Supplier<String> line) {
     return PROCESS.addNotice(err, line);
+  }
+
+  /**
+   * {@code raw} (the standard error), but once the process is being stopped only the hook's own
+   * thread gets through: a worker or the main thread that fails on a folder the hook has just
+   * deleted would otherwise add a message or a stack trace after the one line.
+   */
+  public static java.io.OutputStream quietWhenStopping(java.io.OutputStream raw) {
+    return PROCESS.guard(raw);
+  }
+
+  java.io.OutputStream guard(java.io.OutputStream raw) {
+    return new java.io.FilterOutputStream(raw) {
+      private boolean passes() {
+        return !stopping || Thread.currentThread() == hookThread;
+      }
+
+      @Override
+      public void write(int b) throws java.io.IOException {
+        if (passes()) out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        if (passes()) out.write(b, off, len);
+      }
+
+      @Override
+      public void flush() throws java.io.IOException {
+        if (passes()) out.flush();
+      }
+    };
   }
 
   /** Whether the process is being stopped. */
@@ -123,6 +156,7 @@ public final class Stopping {
     Notice notice;
     synchronized (lock) {
       if (cleanups.isEmpty() && notices.isEmpty()) return;
+      hookThread = Thread.currentThread();
       stopping = true;
       undo = new ArrayList<>(cleanups);
       notice = notices.isEmpty() ? null : notices.get(notices.size() - 1);
