@@ -49,7 +49,7 @@ final class StopNotice {
       String kept = counted && tally.started()
           ? String.format(Locale.ROOT, "kept %d of %d %s in %s", tally.done(), tally.total(), unit, target)
           : "kept the finished work in " + target;
-      return "hedgesim: stopped; " + kept + " \u2014 resume with: " + resume;
+      return "hedgesim: stopped; " + kept + "; resume with: " + resume;
     });
   }
 
