@@ -122,7 +122,7 @@ final class CompareCommand implements Callable<Integer> {
     int t = output.threads();
     ScenarioComparison.Result result;
     Tally tally = progress.display(err, folderName(arms), "runs", (long) arms.size() * replications);
-    try (var stop = StopNotice.notResumable(err, tally)) {
+    try (var stop = StopNotice.notResumable(err, target, tally)) {
       result = ScenarioComparison.execute(arms, replications, master, target, t,
           report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn, tally);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {

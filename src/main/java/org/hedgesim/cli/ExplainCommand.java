@@ -74,7 +74,7 @@ final class ExplainCommand implements Callable<Integer> {
     Instant started = Instant.now();
     KnockOuts.Table table;
     Tally tally = progress.display(err, s.name() + " knock-outs", "runs", 2L * replications);
-    try (var stop = StopNotice.notResumable(err, tally); ResultFolder folder = ResultFolder.prepare(target)) {
+    try (var stop = StopNotice.notResumable(err, target, tally); ResultFolder folder = ResultFolder.prepare(target)) {
       table = KnockOuts.explain(s, replications, master, output.threads(), tally);
       KnockOuts.write(folder.file("explain.csv"), table);
       Manifest m = new Manifest("explain").scenario(s, ScenarioFiles.paths(scenarioFile, s));

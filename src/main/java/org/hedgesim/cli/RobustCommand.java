@@ -78,7 +78,7 @@ final class RobustCommand implements Callable<Integer> {
     err.flush();
     RobustRun.Result r;
     Tally tally = new Tally(progress(err, study.name()));
-    try (var stop = StopNotice.notResumable(err, tally);
+    try (var stop = StopNotice.notResumable(err, target, tally);
         FolderLock lock = FolderLock.take(target, m -> {
           err.println("hedgesim robust: " + m);
           err.flush();

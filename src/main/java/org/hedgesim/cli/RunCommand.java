@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
     int t = output.threads();
     ScenarioRun.Result result;
     Tally tally = progress.display(err, s.name(), "replications", s.replications());
-    try (var stop = StopNotice.notResumable(err, tally)) {
+    try (var stop = StopNotice.notResumable(err, target, tally)) {
       result = ScenarioRun.execute(s, ScenarioFiles.paths(scenarioFile, s), target, t,
           report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn, tally);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {

@@ -24,12 +24,28 @@ final class StopNotice {
 
   private StopNotice() {}
 
-  /** For run, compare, explain and robust. */
-  static Stopping.Registration notResumable(PrintWriter err, Tally tally) {
+  /** For run, compare, explain and robust, writing {@code target}. */
+  static Stopping.Registration notResumable(PrintWriter err, Path target, Tally tally) {
     return Stopping.notice(err, () -> {
       tally.stopped();
-      return NOTHING_WRITTEN;
+      return complete(target) ? finished(target) : NOTHING_WRITTEN;
     });
+  }
+
+  /**
+   * Whether the results folder was moved into place: the signal came after the last piece of
+   * work, while the files were being finished, and the command went on to the end.
+   */
+  private static boolean complete(Path target) {
+    try (var s = Files.list(target)) {
+      return s.findAny().isPresent();
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static String finished(Path target) {
+    return "hedgesim: stopped after the results were complete; they are in " + target;
   }
 
   /**
@@ -43,6 +59,7 @@ final class StopNotice {
     String resume = resumeCommand(spec, target);
     return Stopping.notice(err, () -> {
       tally.stopped();
+      if (complete(target)) return finished(target);
       if (!Files.isDirectory(ResultFolder.stagingOf(target))) {
         return "hedgesim: stopped; nothing was written (start again with the same command)";
       }

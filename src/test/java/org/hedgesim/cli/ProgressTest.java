@@ -124,6 +124,14 @@ class ProgressTest {
     assertEquals("hedgesim calibrate --resume -o cal c.yaml", resume(Path.of("cal"), "calibrate", "-o", "cal", "c.yaml"));
   }
 
+  @Test
+  void barWidth_isTheTerminalsWhenExported_else79() {
+    assertEquals(79, ProgressBarDisplay.width(null));
+    assertEquals(119, ProgressBarDisplay.width(" 120 "));
+    assertEquals(79, ProgressBarDisplay.width("wide"));
+    assertEquals(79, ProgressBarDisplay.width("12"), "too narrow to be a terminal's");
+  }
+
   private static String resume(Path target, String... args) {
     CommandLine cl = Hedgesim.commandLine(args);
     CommandLine.ParseResult parsed = cl.parseArgs(args);
