@@ -163,7 +163,8 @@ final class CalibrateCommand implements Callable<Integer> {
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return failure(err, e.getFile() + " " + e.getReason());
     }
-    try (folder) {
+    tally = new Tally(display(err, c.name(), c));
+    try (folder; var stop = StopNotice.resumable(err, spec, target, tally, "", false)) {
       Path staging = folder.file("");
       String fingerprint = CalibrationJournal.fingerprint(c);
       CalibrationJournal journal = new CalibrationJournal(staging, fingerprint, c.method() == Calibration.Method.REJECTION);
@@ -333,6 +334,13 @@ final class CalibrateCommand implements Callable<Integer> {
    * (cmaes).
    */
   private SweepProgress progress(PrintWriter err, String name, Calibration c) {
+    return tally;
+  }
+
+  /** The progress of this calibration, counted for the line printed if it is stopped. */
+  private Tally tally;
+
+  private SweepProgress display(PrintWriter err, String name, Calibration c) {
     String unit = switch (c.method()) {
       case ABC_SMC -> "particles";
       case REJECTION -> "samples";

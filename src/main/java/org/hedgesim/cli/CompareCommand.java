@@ -66,6 +66,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--report", description = "Also write report/report.html (plots, tables, provenance) into the folder.")
   boolean report;
 
+  @CommandLine.Mixin
+  ProgressOptions progress = new ProgressOptions();
+
 
   @Override
   public Integer call() throws IOException {
@@ -78,6 +81,7 @@ final class CompareCommand implements Callable<Integer> {
     if (replications < 2) return bad(err, "--replications must be at least 2 for a paired comparison");
     if (replications > 1_000_000) return bad(err, "--replications must be at most 1000000");
     if (output.problem() != null) return bad(err, output.problem());
+    if (progress.problem() != null) return bad(err, progress.problem());
     if (top < 0) return bad(err, "--top must not be negative");
     List<Arm> arms = new ArrayList<>();
     Set<String> labels = new HashSet<>();
@@ -117,9 +121,10 @@ final class CompareCommand implements Callable<Integer> {
     Path target = output.target(folderName(arms), "-seed" + master);
     int t = output.threads();
     ScenarioComparison.Result result;
-    try {
+    Tally tally = progress.display(err, folderName(arms), "runs", (long) arms.size() * replications);
+    try (var stop = StopNotice.notResumable(err, target, tally)) {
       result = ScenarioComparison.execute(arms, replications, master, target, t,
-          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn, TypedArguments.of(spec));
+          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn, TypedArguments.of(spec), tally);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return bad(err, "output folder " + e.getFile() + " " + e.getReason());
     }

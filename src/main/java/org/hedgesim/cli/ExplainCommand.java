@@ -51,6 +51,9 @@ final class ExplainCommand implements Callable<Integer> {
   @CommandLine.Mixin
   ResultOptions output = new ResultOptions();
 
+  @CommandLine.Mixin
+  ProgressOptions progress = new ProgressOptions();
+
   @Override
   public Integer call() throws IOException {
     return output.releasingUnused(this::execute);
@@ -62,14 +65,16 @@ final class ExplainCommand implements Callable<Integer> {
     if (replications < 2) return bad(err, "--replications must be at least 2 for paired effects");
     if (replications > 100_000) return bad(err, "--replications must be at most 100000");
     if (output.problem() != null) return bad(err, output.problem());
+    if (progress.problem() != null) return bad(err, progress.problem());
     Scenario s = ScenarioFiles.load(scenarioFile, err);
     if (s == null) return ExitCodes.BAD_INPUT;
     long master = seed != null ? seed : s.seed();
     Path target = output.target(s.name(), "-explain-seed" + master);
     Instant started = Instant.now();
     KnockOuts.Table table;
-    try (ResultFolder folder = ResultFolder.prepare(target)) {
-      table = KnockOuts.explain(s, replications, master, output.threads());
+    Tally tally = progress.display(err, s.name() + " knock-outs", "runs", 2L * replications);
+    try (var stop = StopNotice.notResumable(err, target, tally); ResultFolder folder = ResultFolder.prepare(target)) {
+      table = KnockOuts.explain(s, replications, master, output.threads(), tally);
       KnockOuts.write(folder.file("explain.csv"), table);
       List<Path> files = ScenarioFiles.paths(scenarioFile, s);
       Manifest m = new Manifest("explain", TypedArguments.of(spec)).scenario(s, files);

@@ -162,6 +162,11 @@ public final class Hedgesim implements java.util.concurrent.Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // after Ctrl-C only the line of the stopping hook reaches the standard error (output/Stopping)
+    String encoding = System.getProperty("sun.stderr.encoding");
+    System.setErr(new java.io.PrintStream(org.hedgesim.output.Stopping.quietWhenStopping(System.err), true,
+        encoding != null && java.nio.charset.Charset.isSupported(encoding) ? java.nio.charset.Charset.forName(encoding)
+            : java.nio.charset.Charset.defaultCharset()));
     String limit = ScenarioFiles.limitProblem(System.getenv(ScenarioFiles.LIMIT_VARIABLE));
     if (limit != null) {
       System.err.println("hedgesim: " + limit);

@@ -6,7 +6,10 @@ import org.hedgesim.experiment.SweepProgress;
 
 /**
  * Progress as plain lines, for logs and batch jobs (no terminal): one line every few seconds and
- * one at the end, each with the runs done, the rate of this process and the time left.
+ * one at the end, each with the runs done, the rate of this process and the time left. A display
+ * that is {@code quietWhenShort} (what {@code run}, {@code compare} and {@code explain} show off a
+ * terminal unless asked for lines) prints nothing for work done before its first line is due, so
+ * that a script running a quick command sees no more on its standard error than before.
  */
 final class ProgressLines implements SweepProgress {
   private final PrintWriter err;
@@ -20,11 +23,20 @@ final class ProgressLines implements SweepProgress {
   /** What is counted: "runs", or "particles" for a calibration. */
   private final String unit;
 
+  /** Whether the last line is left out when no line was printed before it. */
+  private final boolean quietWhenShort;
+  private boolean printed;
+
   ProgressLines(PrintWriter err, String name, long intervalSeconds) {
     this(err, name, intervalSeconds, "runs");
   }
 
   ProgressLines(PrintWriter err, String name, long intervalSeconds, String unit) {
+    this(err, name, intervalSeconds, unit, false);
+  }
+
+  ProgressLines(PrintWriter err, String name, long intervalSeconds, String unit, boolean quietWhenShort) {
+    this.quietWhenShort = quietWhenShort;
     this.unit = unit;
     this.err = err;
     this.name = name;
@@ -32,7 +44,7 @@ final class ProgressLines implements SweepProgress {
   }
 
   @Override
-  public void start(long total, long done) {
+  public synchronized void start(long total, long done) {
     this.total = total;
     this.startDone = done;
     this.t0 = System.nanoTime();
@@ -44,7 +56,7 @@ final class ProgressLines implements SweepProgress {
   }
 
   @Override
-  public void advance(long done) {
+  public synchronized void advance(long done) {
     long now = System.nanoTime();
     if (now - lastLine >= intervalNanos) {
       lastLine = now;
@@ -53,11 +65,12 @@ final class ProgressLines implements SweepProgress {
   }
 
   @Override
-  public void finish(long done) {
-    line(done, System.nanoTime());
+  public synchronized void finish(long done) {
+    if (!quietWhenShort || printed) line(done, System.nanoTime());
   }
 
   private void line(long done, long now) {
+    printed = true;
     double seconds = (now - t0) / 1e9;
     double rate = seconds > 0 ? (done - startDone) / seconds : 0;
     String eta = rate > 0 ? clock((total - done) / rate) : "?";

@@ -48,13 +48,27 @@ final class ResultOptions {
   private Path reserved;
 
   /**
+   * The folders {@link #target} made to hold the default folder (results/ and results/NAME/, when
+   * they were not there), innermost first: removed with it when they end up empty.
+   */
+  private final java.util.List<Path> madeParents = new java.util.ArrayList<>();
+
+  /** Releases the default folder if the process is stopped while the command is working. */
+  private org.hedgesim.output.Stopping.Registration onStop;
+
+  /**
    * The folder to write: {@code --out}, or a new one under results/NAME/ named by the local time
    * and {@code suffix} (the clock names the folder; it never enters a result). The new one is made
    * at once, empty, so that two commands started in the same second get two folders.
    */
   Path target(String name, String suffix) {
     if (out != null) return out;
-    reserved = ResultFolder.reserve(resultsRoot.resolve(name),
+    Path parent = resultsRoot.resolve(name);
+    for (Path p = parent.toAbsolutePath().normalize(); p != null && !java.nio.file.Files.exists(p); p = p.getParent()) {
+      madeParents.add(p);
+    }
+    onStop = org.hedgesim.output.Stopping.onStop(this::releaseUnused);
+    reserved = ResultFolder.reserve(parent,
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + suffix);
     return reserved;
   }
@@ -67,13 +81,22 @@ final class ResultOptions {
 
   /**
    * Does a command's work, then removes the default folder {@link #target} made if the work put
-   * nothing in it (it failed or stopped early), whatever the way it ended.
+   * nothing in it (it failed or stopped early), and the parents made for it if they are empty,
+   * whatever the way it ended; if the process is stopped (Ctrl-C) during the work, the
+   * {@link org.hedgesim.output.Stopping} hook does the same.
    */
   Integer releasingUnused(Work work) throws java.io.IOException {
     try {
       return work.run();
     } finally {
-      if (reserved != null) ResultFolder.releaseIfEmpty(reserved);
+      if (onStop != null) onStop.close();
+      releaseUnused();
     }
+  }
+
+  private void releaseUnused() {
+    if (reserved == null) return;
+    ResultFolder.releaseIfEmpty(reserved);
+    for (Path p : madeParents) ResultFolder.releaseIfEmpty(p);
   }
 }

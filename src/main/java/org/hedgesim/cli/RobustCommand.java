@@ -77,11 +77,13 @@ final class RobustCommand implements Callable<Integer> {
     Path target = output.target(Path.of("robust", study.name()).toString(), "");
     err.flush();
     RobustRun.Result r;
-    try (FolderLock lock = FolderLock.take(target, m -> {
-      err.println("hedgesim robust: " + m);
-      err.flush();
-    })) {
-      r = RobustRun.execute(study, new RobustRun.Options(target, t, TypedArguments.of(spec)), progress(err, study.name()),
+    Tally tally = new Tally(progress(err, study.name()));
+    try (var stop = StopNotice.notResumable(err, target, tally);
+        FolderLock lock = FolderLock.take(target, m -> {
+          err.println("hedgesim robust: " + m);
+          err.flush();
+        })) {
+      r = RobustRun.execute(study, new RobustRun.Options(target, t, TypedArguments.of(spec)), tally,
           report ? ReportCommand::writeInto : null);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return bad(err, "output folder " + e.getFile() + " " + e.getReason());

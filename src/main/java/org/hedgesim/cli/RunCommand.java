@@ -53,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--report", description = "Also write report/report.html (plots, tables, provenance) into the folder.")
   boolean report;
 
+  @CommandLine.Mixin
+  ProgressOptions progress = new ProgressOptions();
+
 
   @Override
   public Integer call() throws IOException {
@@ -67,8 +70,9 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
-    if (output.problem() != null) {
-      err.println("hedgesim run: " + output.problem());
+    String problem = output.problem() != null ? output.problem() : progress.problem();
+    if (problem != null) {
+      err.println("hedgesim run: " + problem);
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
@@ -87,9 +91,10 @@ final class RunCommand implements Callable<Integer> {
     Path target = output.target(s.name(), "-seed" + s.seed());
     int t = output.threads();
     ScenarioRun.Result result;
-    try {
+    Tally tally = progress.display(err, s.name(), "replications", s.replications());
+    try (var stop = StopNotice.notResumable(err, target, tally)) {
       result = ScenarioRun.execute(s, ScenarioFiles.paths(scenarioFile, s), target, t,
-          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn, TypedArguments.of(spec));
+          report ? ReportCommand::writeInto : ScenarioRun.BeforeCommit.NONE, drawn, TypedArguments.of(spec), tally);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       err.println("hedgesim run: output folder " + e.getFile() + " " + e.getReason());
       err.flush();

@@ -108,14 +108,19 @@ abstract class SweepBase implements Callable<Integer> {
 
   /**
    * The latest folder under {@code root} (by name: the default folders are named by date and time)
-   * whose resumable staging folder exists, that is a sweep started there and not finished; only
+   * whose resumable staging folder exists, that is a sweep started there and not finished (the
+   * folder itself may be missing: an interrupted command removes it while it is empty); only
    * folders whose name ends with {@code suffix} (a shard's) and has no other shard suffix count.
    * Null when there is none.
    */
   static Path latestUnfinished(Path root, String suffix) throws IOException {
     if (!Files.isDirectory(root)) return null;
     try (java.util.stream.Stream<Path> s = Files.list(root)) {
+      // the target of each staging folder: a stopped command removes its empty target (Ctrl-C)
       return s.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(".") && n.endsWith(".partial") && n.length() > ".partial".length() + 1)
+          .map(n -> root.resolve(n.substring(1, n.length() - ".partial".length())))
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .filter(p -> {
             String n = p.getFileName().toString();
@@ -227,10 +232,10 @@ abstract class SweepBase implements Callable<Integer> {
       throws IOException {
     Shard shard = shard();
     SweepRun.Result r;
-    try {
+    Tally tally = new Tally(progress(err, sweep.name()));
+    try (var stop = StopNotice.resumable(err, spec, target, tally, "runs", true)) {
       r = SweepRun.execute(sweep, new SweepRun.Options(target, t, shard, resume, timeseries(), draws,
-          TypedArguments.of(spec)),
-          progress(err, sweep.name()), evaluator);
+          TypedArguments.of(spec)), tally, evaluator);
     } catch (FileAlreadyExistsException | ResultFolder.Unusable e) {
       return failure(err, e.getFile() + " " + e.getReason());
     } catch (SweepException e) {
@@ -311,12 +316,23 @@ abstract class SweepBase implements Callable<Integer> {
    * every {@code seconds} otherwise (AUTO), counting {@code unit}.
    */
   static SweepProgress progress(ProgressMode mode, PrintWriter err, String name, long seconds, String unit) {
-    if (mode == ProgressMode.AUTO) {
+    return progress(mode, err, name, seconds, unit, false);
+  }
+
+  /**
+   * As {@link #progress(ProgressMode, PrintWriter, String, long, String)}; with
+   * {@code quietWhenShort}, the lines AUTO chooses off a terminal leave out the last one when no
+   * other was printed (the work took less than {@code seconds}).
+   */
+  static SweepProgress progress(ProgressMode mode, PrintWriter err, String name, long seconds, String unit,
+      boolean quietWhenShort) {
+    boolean chosen = mode == ProgressMode.AUTO;
+    if (chosen) {
       mode = System.console() != null && !"dumb".equals(System.getenv("TERM")) ? ProgressMode.BAR : ProgressMode.LINES;
     }
     return switch (mode) {
       case BAR -> new ProgressBarDisplay(name, unit);
-      case LINES -> new ProgressLines(err, name, seconds, unit);
+      case LINES -> new ProgressLines(err, name, seconds, unit, quietWhenShort && chosen);
       default -> SweepProgress.NONE;
     };
   }

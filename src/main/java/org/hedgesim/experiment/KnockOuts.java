@@ -95,6 +95,12 @@ public final class KnockOuts {
 
   /** Runs the full scenario and each knock-out R times and tabulates the effects. */
   public static Table explain(Scenario s, int replications, long seed, int threads) throws IOException {
+    return explain(s, replications, seed, threads, SweepProgress.NONE);
+  }
+
+  /** As {@link #explain(Scenario, int, long, int)}, telling {@code progress} of each run (full model and knock-outs). */
+  public static Table explain(Scenario s, int replications, long seed, int threads, SweepProgress progress)
+      throws IOException {
     List<Mechanism> mechanisms = new ArrayList<>();
     List<Arm> arms = new ArrayList<>();
     arms.add(new Arm("full", s, List.of()));
@@ -106,7 +112,8 @@ public final class KnockOuts {
       off.add(m);
       arms.add(new Arm(m.key(), s.withKnockOuts(off), List.of()));
     }
-    ScenarioComparison.Sample sample = ScenarioComparison.simulate(arms, replications, seed, threads, null);
+    ScenarioComparison.Sample sample = ScenarioComparison.simulate(arms, replications, seed, threads, null, null,
+        progress);
     List<Key> keys = sample.keys().get(0);
     List<Key> headline = keys.stream().filter(KnockOuts::headline).toList();
     List<Effect> effects = new ArrayList<>();

@@ -112,6 +112,15 @@ public final class ScenarioComparison {
    */
   public static Sample simulate(List<Arm> arms, int replications, long seed, int threads, EventSink events,
       List<ParameterDraws.Bound> drawn) throws IOException {
+    return simulate(arms, replications, seed, threads, events, drawn, SweepProgress.NONE);
+  }
+
+  /**
+   * As {@link #simulate(List, int, long, int, EventSink, List)}, telling {@code progress} of each
+   * of the arms times replications runs as it is taken in (in order, from the calling thread).
+   */
+  public static Sample simulate(List<Arm> arms, int replications, long seed, int threads, EventSink events,
+      List<ParameterDraws.Bound> drawn, SweepProgress progress) throws IOException {
     if (drawn != null && drawn.size() != arms.size()) throw new IllegalArgumentException("one set of draws per scenario");
     if (arms.size() < 2) throw new IllegalArgumentException("a comparison needs at least two scenarios");
     if (replications < 2) throw new IllegalArgumentException("a paired comparison needs at least 2 replications");
@@ -131,6 +140,7 @@ public final class ScenarioComparison {
       outcomes.add(new Outcomes(s));
     }
     try {
+      progress.start(n, 0);
       OrderedParallel.run(n, threads,
           i -> Replication.run(drawn == null ? arms.get(i / replications).scenario()
               : drawn.get(i / replications).of(i % replications), i % replications, seeds[i % replications]),
@@ -141,7 +151,9 @@ public final class ScenarioComparison {
             values.get(a)[r] = outcomeValues(rep, outcomes.get(a));
             addToBands(bands.get(a), rep);
             if (events != null) events.accept(arms.get(a), r, seeds[r], rep.events());
+            progress.advance(i + 1);
           });
+      progress.finish(n);
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -209,15 +221,17 @@ public final class ScenarioComparison {
    */
   public static Result execute(List<Arm> arms, int replications, long seed, Path target, int threads,
       ScenarioRun.BeforeCommit beforeCommit, List<ParameterDraws.Bound> drawn) throws IOException {
-    return execute(arms, replications, seed, target, threads, beforeCommit, drawn, List.of());
+    return execute(arms, replications, seed, target, threads, beforeCommit, drawn, List.of(), SweepProgress.NONE);
   }
 
   /**
    * Runs the comparison as {@link #execute(List, int, long, Path, int, ScenarioRun.BeforeCommit, List)}
-   * does, writing {@code commandLine} (the arguments as typed after {@code hedgesim}) into the manifest.
+   * does, writing {@code commandLine} (the arguments as typed after {@code hedgesim}) into the
+   * manifest and telling {@code progress} of each finished run.
    */
   public static Result execute(List<Arm> arms, int replications, long seed, Path target, int threads,
-      ScenarioRun.BeforeCommit beforeCommit, List<ParameterDraws.Bound> drawn, List<String> commandLine)
+      ScenarioRun.BeforeCommit beforeCommit, List<ParameterDraws.Bound> drawn, List<String> commandLine,
+      SweepProgress progress)
       throws IOException {
     Instant started = Instant.now();
     int[] eventCount = {0};
@@ -230,7 +244,7 @@ public final class ScenarioComparison {
                 e.target(), e.value(), e.origin(), e.detail());
           }
           eventCount[0] += events.size();
-        }, drawn);
+        }, drawn, progress);
       }
       List<Contrast> contrasts = contrasts(sample);
       writeCompare(folder.file("compare.csv"), contrasts);

@@ -78,15 +78,19 @@ public final class ScenarioRun {
    */
   public static Result execute(Scenario scenario, List<Path> files, Path target, int threads,
       BeforeCommit beforeCommit, ParameterDraws.Bound drawn) throws IOException {
-    return execute(scenario, files, target, threads, beforeCommit, drawn, List.of());
+    return execute(scenario, files, target, threads, beforeCommit, drawn, List.of(), SweepProgress.NONE);
   }
 
   /**
-   * Runs a loaded scenario as {@link #execute(Scenario, List, Path, int, BeforeCommit, ParameterDraws.Bound)}
-   * does, writing {@code commandLine} (the arguments as typed after {@code hedgesim}) into the manifest.
+   * Runs a loaded scenario as {@link #execute(Scenario, List, Path, int, BeforeCommit,
+   * ParameterDraws.Bound)} does, writing {@code commandLine} (the arguments as typed after
+   * {@code hedgesim}) into the manifest and telling {@code progress} of each replication as it is
+   * written (in replication order, from the thread that writes), so a long run shows how far it
+   * has got; what is shown never enters the results.
    */
   public static Result execute(Scenario scenario, List<Path> files, Path target, int threads,
-      BeforeCommit beforeCommit, ParameterDraws.Bound drawn, List<String> commandLine) throws IOException {
+      BeforeCommit beforeCommit, ParameterDraws.Bound drawn, List<String> commandLine, SweepProgress progress)
+      throws IOException {
     Instant started = Instant.now();
     long[] seeds = new long[scenario.replications()];
     for (int r = 0; r < seeds.length; r++) seeds[r] = Seeds.derive(scenario.seed(), 0, r);
@@ -96,6 +100,7 @@ public final class ScenarioRun {
     try (ResultFolder folder = ResultFolder.prepare(target)) {
       try (CsvTable ts = CsvTable.create(folder.file("timeseries.csv"), TIMESERIES_HEADER);
           CsvTable ev = CsvTable.create(folder.file("events.csv"), EVENTS_HEADER)) {
+        progress.start(seeds.length, 0);
         OrderedParallel.run(seeds.length, threads,
             r -> Replication.run(drawn == null ? scenario : drawn.of(r), r, seeds[r]),
             (r, rep) -> {
@@ -103,7 +108,9 @@ public final class ScenarioRun {
               summary[0].add(rep);
               writeReplication(ts, ev, run, rep, scenario);
               eventCount[0] += rep.events().size();
+              progress.advance(r + 1);
             });
+        progress.finish(seeds.length);
       } catch (IOException | RuntimeException e) {
         throw e;
       } catch (Exception e) {

@@ -1,6 +1,10 @@
 package org.hedgesim.experiment;
 
-/** Hears how far a sweep has got; the command line shows it as a bar or as lines. */
+/**
+ * Hears how far a sweep (or a run's replications, a comparison, a calibration) has got; the
+ * command line shows it as a bar or as lines. Calls come from the one thread that records the
+ * finished work, in order, never from the workers.
+ */
 public interface SweepProgress {
 
   /** Nothing shown. */
@@ -25,4 +29,7 @@ public interface SweepProgress {
   void advance(long done);
 
   void finish(long done);
+
+  /** The process is being stopped (Ctrl-C) before the end: a display tidies the terminal. */
+  default void stopped() {}
 }

@@ -33,6 +33,10 @@ public final class FolderLock implements AutoCloseable {
   private final Semaphore local;
   private final FileChannel channel;
   private final FileLock lock;
+  /** Whether the lock is still held: it is given up once, by the command or when the process is stopped. */
+  private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+  /** Gives the lock up (and deletes its file) if the process is stopped while it is held. */
+  private Stopping.Registration onStop;
 
   private FolderLock(Path file, Semaphore local, FileChannel channel, FileLock lock) {
     this.file = file;
@@ -88,7 +92,9 @@ public final class FolderLock implements AutoCloseable {
           ch.truncate(0);
           ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
           ch.force(false);
-          return new FolderLock(file, local, ch, l);
+          FolderLock taken = new FolderLock(file, local, ch, l);
+          taken.onStop = Stopping.onStop(taken::release);
+          return taken;
         } catch (IOException | RuntimeException e) {
           ch.close();
           throw e;
@@ -141,7 +147,8 @@ public final class FolderLock implements AutoCloseable {
    */
   @Override
   public void close() throws IOException {
-    if (file == null) return;
+    if (onStop != null) onStop.close();
+    if (file == null || !open.compareAndSet(true, false)) return;
     try {
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(RELEASED.getBytes(StandardCharsets.UTF_8)), 0);
@@ -151,6 +158,15 @@ public final class FolderLock implements AutoCloseable {
       channel.close();
     } finally {
       local.release();
+    }
+  }
+
+  /** {@link #close()} from the stopping process's hook: its failure only leaves a lock file, which the next taker reuses. */
+  private void release() {
+    try {
+      close();
+    } catch (IOException e) {
+      // the lock dies with the process anyway
     }
   }
 }

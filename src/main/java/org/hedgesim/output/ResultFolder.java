@@ -30,10 +30,12 @@ public final class ResultFolder implements AutoCloseable {
   private final boolean resumed;
   private volatile boolean committed;
   private final List<String> notices = new ArrayList<>();
+  /** The folders {@link #prepare} made to hold the staging folder, innermost first: removed if the work is not committed and they are empty. */
+  private final List<Path> madeParents = new ArrayList<>();
   /** A staging folder of {@link #prepare}: {@code .name.partial-<pid>@<host>}. */
   private static final Pattern STAGING = Pattern.compile("\\..+\\.partial-(\\d+)@(.+)");
   /** Deletes the staging folder if the process is stopped (Ctrl-C, SIGTERM) before the commit. */
-  private Thread cleanup;
+  private Stopping.Registration cleanup;
 
   /** A results folder that cannot be made where it was asked for (a file in the way, no permission, ...). */
   public static final class Unusable extends FileSystemException {
@@ -83,6 +85,8 @@ public final class ResultFolder implements AutoCloseable {
     String host = FolderLock.host();
     Path staging = parent.resolve("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid() + "@" + host);
     List<String> removed;
+    List<Path> made = new ArrayList<>();
+    for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) made.add(p);
     try {
       Files.createDirectories(parent);
       removed = removeStale(parent, host);
@@ -93,7 +97,8 @@ public final class ResultFolder implements AutoCloseable {
     }
     ResultFolder f = new ResultFolder(abs, staging, false, false);
     f.notices.addAll(removed);
-    f.cleanup = new Thread(() -> {
+    f.madeParents.addAll(made);
+    f.cleanup = Stopping.onStop(() -> {
       for (int attempt = 0; attempt < 3 && !f.committed && Files.exists(staging); attempt++) {
         try {
           deleteTree(staging);
@@ -101,8 +106,8 @@ public final class ResultFolder implements AutoCloseable {
           // workers may still be writing; try again
         }
       }
-    }, "hedgesim-staging-cleanup");
-    Runtime.getRuntime().addShutdownHook(f.cleanup);
+      if (!f.committed) f.madeParents.forEach(ResultFolder::releaseIfEmpty);
+    });
     return f;
   }
 
@@ -256,19 +261,14 @@ public final class ResultFolder implements AutoCloseable {
   /** Removes the staging folder unless the result was committed or is to be resumed. */
   @Override
   public void close() {
-    if (cleanup != null) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException e) {
-        // the process is shutting down: the hook does the cleaning
-      }
-    }
+    if (cleanup != null) cleanup.close();
     if (!committed && !keep) {
       try {
         deleteTree(staging);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      madeParents.forEach(ResultFolder::releaseIfEmpty);
     }
   }
 

@@ -318,10 +318,11 @@ class SweepCommandTest {
     assertEquals(2, none.exit());
     assertTrue(none.err().contains("--resume without --out: no unfinished folder of sweep tiny-sweep under "
         + results.resolve("tiny-sweep") + "; give the folder to finish with --out DIR"), none.err());
-    // two interrupted sweeps (their staging folders left), and one finished folder that is later by name
+    // two interrupted sweeps (their staging folders left; the later one stopped with Ctrl-C, which
+    // removed its empty folder), and one finished folder that is later by name
     Path root = Files.createDirectories(results.resolve("tiny-sweep"));
+    Files.createDirectories(root.resolve("20260101-090000"));
     for (String n : java.util.List.of("20260101-090000", "20260102-090000")) {
-      Files.createDirectories(root.resolve(n));
       Files.createDirectories(root.resolve("." + n + ".partial"));
     }
     Files.createDirectories(root.resolve("20260103-090000"));

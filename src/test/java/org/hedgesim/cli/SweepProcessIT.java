@@ -3,6 +3,7 @@ package org.hedgesim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sweeps as real operating-system processes, against target/hedgesim.jar: killed with SIGKILL
- * and resumed, split into shards run side by side and merged (also through the Slurm recipe with
+ * and resumed, stopped with SIGINT (Ctrl-C) and resumed as the line printed says, split into shards run side by side and merged (also through the Slurm recipe with
  * a stand-in sbatch), and 10,000 runs in a small heap.
  */
 class SweepProcessIT {
@@ -126,6 +127,111 @@ class SweepProcessIT {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertFalse(Files.exists(staging), "the staging folder is removed: " + staging);
     assertFalse(Files.exists(out), "no result folder appears");
+  }
+
+  // ------------------------------------------------------------------ Ctrl-C
+
+  /** Sends SIGINT, as Ctrl-C on a terminal does ({@link Process#destroy()} sends SIGTERM). */
+  private static void interrupt(Process p) throws IOException, InterruptedException {
+    assumeFalse(sigintIgnored(p.pid()), "SIGINT is ignored in this process tree (started in the background"
+        + " without job control), so Ctrl-C cannot be tried here");
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+    assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
+    assertEquals(0, kill.exitValue(), "kill -INT");
+  }
+
+  /** Whether the process ignores SIGINT, which it inherits from a parent that did. */
+  private static boolean sigintIgnored(long pid) throws IOException {
+    Path status = Path.of("/proc", Long.toString(pid), "status");
+    if (!Files.isReadable(status)) return false;
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("SigIgn:")) return (Long.parseLong(line.substring(7).strip(), 16) & 2) != 0;
+    }
+    return false;
+  }
+
+  private static List<String> stoppedLines(String err) {
+    return err.lines().filter(l -> l.contains("stopped")).toList();
+  }
+
+  private static List<String> entries(Path folder) throws IOException {
+    if (!Files.exists(folder)) return List.of();
+    try (var s = Files.list(folder)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void sigintMidSweep_oneLineWithTheResumeCommand_whichFinishesItByteIdentical() throws Exception {
+    String sweep = resource("tiny-long.yaml").toString();
+    Done ref = run("sweep", sweep, "--out", "ref", "--timeseries", "--threads", "2");
+    assertEquals(0, ref.exit(), ref.err());
+
+    Path parent = dir.resolve("res/tiny-long");
+    Process p = hedgesim(List.of(), "sweep", sweep, "--results", "res", "--timeseries", "--threads", "2",
+        "--progress", "lines").redirectOutput(dir.resolve("int-out.txt").toFile())
+        .redirectError(dir.resolve("int-err.txt").toFile()).start();
+    Path journal = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (p.isAlive() && System.nanoTime() < deadline && (journal == null || lines(journal) < 200)) {
+      journal = entries(parent).stream().filter(n -> n.endsWith(".partial")).findFirst()
+          .map(n -> parent.resolve(n).resolve("journal.log")).orElse(null);
+      Thread.sleep(2);
+    }
+    assertTrue(p.isAlive(), "the sweep was still running when 200 runs were journaled");
+    interrupt(p);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String err = Files.readString(dir.resolve("int-err.txt"));
+    assertEquals(130, p.exitValue(), err);
+    assertEquals("", Files.readString(dir.resolve("int-out.txt")), "nothing on the standard output");
+    List<String> stopped = stoppedLines(err);
+    assertEquals(1, stopped.size(), err);
+    assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace: " + err);
+    long kept = lines(journal) - 1;
+    assertTrue(kept >= 200 && kept < 1533, "runs journaled: " + kept);
+    List<String> left = entries(parent);
+    assertEquals(1, left.size(), "only the staging folder with its journal is left, no empty folder or lock: " + left);
+    String name = left.get(0).substring(1, left.get(0).length() - ".partial".length());
+    String line = stopped.get(0);
+    String folder = Path.of("res", "tiny-long", name).toString();
+    assertTrue(line.startsWith("hedgesim: stopped; kept " + kept + " of 1533 runs in " + folder + "; resume with: "),
+        line);
+    String resume = line.substring(line.indexOf("resume with: ") + "resume with: ".length());
+    assertEquals("hedgesim sweep --resume --out " + folder + " " + sweep + " --results res --timeseries --threads 2"
+        + " --progress lines", resume);
+
+    List<String> words = List.of(resume.split(" "));
+    assertEquals("hedgesim", words.get(0));
+    Done resumed = run(words.subList(1, words.size()).toArray(String[]::new));
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertTrue(resumed.out().contains(kept + " runs were done before and kept"), resumed.out());
+    SweepCommandTest.assertSameFiles(dir.resolve("ref"), dir.resolve(folder), FILES);
+    assertEquals(List.of(name), entries(parent), "the finished folder alone");
+  }
+
+  @Test
+  void sigintMidRunWithReplications_oneLine_andNoFolderLeftUnderTheResultsRoot() throws Exception {
+    Process p = hedgesim(List.of(), "run", resource("tiny.yaml").toString(), "-r", "1000000", "--threads", "1",
+        "--results", "res").redirectOutput(dir.resolve("run-out.txt").toFile())
+        .redirectError(dir.resolve("run-err.txt").toFile()).start();
+    Path parent = dir.resolve("res/tiny");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (p.isAlive() && System.nanoTime() < deadline
+        && entries(parent).stream().noneMatch(n -> n.startsWith(".") && n.contains(".partial-"))) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(300); // let it write
+    assertTrue(p.isAlive(), "still running");
+    assertEquals(2, entries(parent).size(), "the reserved folder and its staging folder: " + entries(parent));
+    interrupt(p);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String err = Files.readString(dir.resolve("run-err.txt"));
+    assertEquals(130, p.exitValue(), err);
+    assertEquals(List.of(StopNotice.NOTHING_WRITTEN), stoppedLines(err), err);
+    assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace: " + err);
+    assertEquals("", Files.readString(dir.resolve("run-out.txt")));
+    assertFalse(Files.exists(dir.resolve("res")), "no folder left under the results root, not even its parents: "
+        + entries(parent));
   }
 
   private Path stagingOf(Path out) throws IOException {
