@@ -53,6 +53,8 @@ final class Charts {
   private final Scenario scenario;
   private final List<Chart> charts = new ArrayList<>();
   private final List<Line> lines = new ArrayList<>();
+  /** The hedging chart's second value axis (and dataset), for the lean. */
+  static final int LEAN_AXIS = 1;
   private int shown;
   private int run = -1;
 
@@ -63,13 +65,13 @@ final class Charts {
     String pair = ia >= 0 && ib >= 0 ? (ia < ib ? poleA + "|" + poleB : poleB + "|" + poleA) : null;
     List<ActorSpec> small = s.actors().stream().filter(ActorSpec::isSmall).toList();
 
-    Chart hedging = chart(Kind.HEDGING, "", "Hedging index and lean", "index; lean", false);
+    Chart hedging = chart(Kind.HEDGING, "", "Hedging index (left) and lean (right)", "hedging index", false);
     for (int k = 0; k < small.size(); k++) {
       String id = small.get(k).id();
       // a colour for every line; solid for the index, dashed for the lean
-      line(hedging, id + " hedging index", ChartLook.state(2 * k), 0, "hedging_index", id, "");
+      line(hedging, 0, id + " hedging index", ChartLook.state(2 * k), 0, "hedging_index", id, "");
       if (pair != null && !id.equals(poleA) && !id.equals(poleB)) {
-        line(hedging, id + " lean, " + pair.replace("|", " vs "), ChartLook.state(2 * k + 1), 1, "lean", id, pair);
+        line(hedging, LEAN_AXIS, id + " lean, " + pair.replace("|", " vs "), ChartLook.state(2 * k + 1), 1, "lean", id, pair);
       }
     }
     for (ActorSpec a : small) {
@@ -85,10 +87,10 @@ final class Charts {
       for (String p : s.poles()) {
         if (p.equals(id)) continue;
         Color c = ChartLook.pole(p.equals(poleA), p.equals(poleB), p.equals(poleA) || p.equals(poleB) ? 0 : other++);
-        line(alignment, p, c, style, "alignment", id, p);
-        line(dependence, p, c, style, "dependence", id, p);
-        line(powers, p + " courts", c, 0, "courtship", p, id);
-        line(powers, p + " coerces", c, 1, "coercion", p, id);
+        line(alignment, 0, p, c, style, "alignment", id, p);
+        line(dependence, 0, p, c, style, "dependence", id, p);
+        line(powers, 0, p + " courts", c, 0, "courtship", p, id);
+        line(powers, 0, p + " coerces", c, 1, "coercion", p, id);
         style++;
       }
       charts.add(alignment);
@@ -113,6 +115,21 @@ final class Charts {
     if (withZero) {
       ValueMarker zero = new ValueMarker(0, Color.GRAY, new java.awt.BasicStroke(1f));
       plot.addRangeMarker(zero);
+    }
+    if (kind == Kind.HEDGING) {
+      // the lean (near 0, signed) on an axis of its own at the right, so that neither it nor the
+      // index (near 1) is flattened by the other's range
+      NumberAxis lean = new NumberAxis("lean (0: equidistant)");
+      lean.setAutoRangeIncludesZero(true);
+      lean.setAutoRangeMinimumSize(0.05);
+      lean.setUpperMargin(0.08);
+      lean.setLowerMargin(0.08);
+      plot.setRangeAxis(LEAN_AXIS, lean);
+      plot.setDataset(LEAN_AXIS, new XYSeriesCollection());
+      plot.mapDatasetToRangeAxis(LEAN_AXIS, LEAN_AXIS);
+      XYLineAndShapeRenderer leanRenderer = new XYLineAndShapeRenderer(true, false);
+      leanRenderer.setDrawSeriesLineAsPath(true);
+      plot.setRenderer(LEAN_AXIS, leanRenderer);
     }
     JFreeChart chart = new JFreeChart(title, ChartLook.TITLE, plot, true);
     ChartLook.style(chart);
@@ -151,12 +168,14 @@ final class Charts {
     return time;
   }
 
-  private void line(Chart chart, String name, Color colour, int style, String metric, String actor, String target) {
+  /** Adds a line to a chart, on its value axis {@code axis} (0, or the hedging chart's lean axis). */
+  private void line(Chart chart, int axis, String name, Color colour, int style, String metric, String actor,
+      String target) {
     XYSeries series = new XYSeries(name, false, true);
-    XYSeriesCollection data = (XYSeriesCollection) chart.chart().getXYPlot().getDataset();
+    XYSeriesCollection data = (XYSeriesCollection) chart.chart().getXYPlot().getDataset(axis);
     data.addSeries(series);
     int i = data.getSeriesCount() - 1;
-    XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.chart().getXYPlot().getRenderer();
+    XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.chart().getXYPlot().getRenderer(axis);
     Stroke stroke = ChartLook.stroke(style);
     r.setSeriesPaint(i, colour);
     r.setSeriesStroke(i, stroke);
