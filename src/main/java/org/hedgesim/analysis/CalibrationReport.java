@@ -570,19 +570,10 @@ final class CalibrationReport {
         "samples", "evaluations", "profile_points", "intervals", "distance", "kernel", "seed", "seeds")) {
       if (method.has(k)) row(h, k.replace('_', ' '), method.path(k).asText());
     }
-    for (JsonNode o : m.path("outputs")) {
-      row(h, "output " + o.path("file").asText(), o.path("bytes").asText() + " bytes  sha256 " + o.path("sha256").asText());
-    }
     Path timing = results.resolve("timing.json");
-    if (Files.isRegularFile(timing)) {
-      JsonNode t = new ObjectMapper().readTree(timing.toFile());
-      JsonNode tt = t.path("timing");
-      row(h, "timing", tt.path("started").asText() + " to " + tt.path("finished").asText() + " ("
-          + tt.path("seconds").asText() + " s on " + tt.path("threads").asText() + " threads)");
-      JsonNode mc = t.path("machine");
-      row(h, "machine", "Java " + mc.path("java").asText() + ", " + mc.path("os").asText() + ", "
-          + mc.path("cores").asText() + " cores");
-    }
+    JsonNode t = Files.isRegularFile(timing) ? new ObjectMapper().readTree(timing.toFile())
+        : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    Report.outputRows(h, m.path("outputs"), t.path("timing"), t.path("machine"));
     h.close("tbody").close("table");
     h.open("details").el("summary", "manifest.json in full (without the base scenario's parameter list)").nl();
     h.el("pre", Report.withoutParameters(m));
@@ -590,6 +581,6 @@ final class CalibrationReport {
   }
 
   private static void row(Html h, String key, String value) {
-    h.open("tr").el("th", key).el("td", value, "class", "at").close("tr").nl();
+    Report.row(h, key, value);
   }
 }

@@ -329,15 +329,7 @@ public final class Report {
       posterior.path("replication_particles").forEach(x -> particles.add(x.asText()));
       row(h, "particle of each replication", String.join(", ", particles));
     }
-    for (JsonNode o : m.path("outputs")) {
-      row(h, "output " + o.path("file").asText(), o.path("bytes").asText() + " bytes  sha256 " + o.path("sha256").asText());
-    }
-    JsonNode t = m.path("timing");
-    row(h, "timing", t.path("started").asText() + " to " + t.path("finished").asText() + " ("
-        + t.path("seconds").asText() + " s on " + t.path("threads").asText() + " threads)");
-    JsonNode mc = m.path("machine");
-    row(h, "machine", "Java " + mc.path("java").asText() + ", " + mc.path("os").asText() + ", "
-        + mc.path("cores").asText() + " cores");
+    outputRows(h, m.path("outputs"), m.path("timing"), m.path("machine"));
     h.close("tbody").close("table");
     h.open("details").el("summary", "manifest.json in full (the parameter lists are shown above"
         + (m.has("sweep") ? "; timing and machine come from timing.json" : "") + ")").nl();
@@ -345,8 +337,23 @@ public final class Report {
     h.close("details");
   }
 
-  private static void row(Html h, String key, String value) {
+  static void row(Html h, String key, String value) {
     h.open("tr").el("th", key).el("td", value, "class", "at").close("tr").nl();
+  }
+
+  /**
+   * The rows of a provenance table on what a folder holds and how it was made: each output with
+   * its size and SHA-256, then when (timing) and on what (machine), from a manifest or timing.json.
+   */
+  static void outputRows(Html h, JsonNode outputs, JsonNode timing, JsonNode machine) {
+    for (JsonNode o : outputs) {
+      row(h, "output " + o.path("file").asText(), o.path("bytes").asText() + " bytes  sha256 " + o.path("sha256").asText());
+    }
+    if (timing.isMissingNode()) return;
+    row(h, "timing", timing.path("started").asText() + " to " + timing.path("finished").asText() + " ("
+        + timing.path("seconds").asText() + " s on " + timing.path("threads").asText() + " threads)");
+    row(h, "machine", "Java " + machine.path("java").asText() + ", " + machine.path("os").asText() + ", "
+        + machine.path("cores").asText() + " cores");
   }
 
   static String withoutParameters(JsonNode m) {

@@ -68,12 +68,7 @@ public final class CalibrationLoader {
           + " 'calibration:' key); docs/CALIBRATION.md shows one"));
     }
     MapReader top = new MapReader(doc, "", problems);
-    String name = top.text("calibration");
-    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-      top.problem(doc.get("calibration"), "calibration", "a calibration name is a word of letters, digits, '.', '_'"
-          + " and '-' (it names the results folder), found '" + MapReader.abbreviate(name) + "'");
-      name = null;
-    }
+    String name = top.folderName("calibration", "calibration");
     String description = top.optText("description");
     String scenarioText = top.text("scenario");
     List<YScalar> observationNodes = top.wordNodes("observations", true);

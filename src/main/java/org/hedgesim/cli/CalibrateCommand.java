@@ -26,9 +26,7 @@ import org.hedgesim.calibration.Simulator;
 import org.hedgesim.experiment.Manifest;
 import org.hedgesim.experiment.Shard;
 import org.hedgesim.experiment.SweepProgress;
-import org.hedgesim.experiment.Version;
 import org.hedgesim.output.FolderLock;
-import org.hedgesim.output.Hashes;
 import org.hedgesim.output.JsonFile;
 import org.hedgesim.output.Numbers;
 import org.hedgesim.output.ResultFolder;
@@ -74,9 +72,8 @@ final class CalibrateCommand implements Callable<Integer> {
           + " the hold-out shaded, scores) into DIR/report/, once the results are complete.")
   boolean report;
 
-  @Option(names = "--progress", paramLabel = "MODE",
-      description = "bar, lines or none (default: a bar on a terminal, lines otherwise).")
-  SweepBase.ProgressMode progressMode = SweepBase.ProgressMode.AUTO;
+  @CommandLine.Mixin
+  ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--shard", paramLabel = "K/N",
       description = "rejection only: simulate only shard K of N (a contiguous K-th of the samples); join the N folders with --merge.")
@@ -100,6 +97,7 @@ final class CalibrateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (output.problem() != null) return failure(err, output.problem());
+    if (progressOptions.problem() != null) return failure(err, progressOptions.problem());
     if (shardText != null) {
       try {
         shard = Shard.parse(shardText);
@@ -346,7 +344,7 @@ final class CalibrateCommand implements Callable<Integer> {
       case REJECTION -> "samples";
       case CMAES -> "evaluations";
     };
-    return SweepBase.progress(progressMode, err, name, 10, unit);
+    return progressOptions.display(err, name, unit);
   }
 
   private static void deleteTree(Path p) throws IOException {

@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --progress} and {@code --progress-every} for the commands that run many simulations and
- * write their folder at the end (run, compare, explain), with the meaning they have for sweep: a
- * bar on a terminal, lines otherwise, always on the standard error. Off a terminal, unless lines
- * are asked for, work that ends before its first line is due prints none, so that scripts calling
- * a quick run see the standard error they saw before.
+ * {@code --progress} and {@code --progress-every}, for every command that runs many simulations: a
+ * bar on a terminal, lines otherwise, always on the standard error. For the commands that write
+ * their folder at the end (run, compare, explain; {@link #display(PrintWriter, String, String,
+ * long)}), off a terminal, unless lines are asked for, work that ends before its first line is due
+ * prints none, so that scripts calling a quick run see the standard error they saw before; the
+ * long ones (sweep, sensitivity, robust, calibrate; {@link #display(PrintWriter, String, String)})
+ * always show it.
  */
 final class ProgressOptions {
 
@@ -26,6 +28,11 @@ final class ProgressOptions {
       return "--progress-every must be between 1 and " + SweepBase.MAX_PROGRESS_SECONDS + " seconds, found " + seconds;
     }
     return null;
+  }
+
+  /** The display of a long command's work, counted in {@code unit}. */
+  org.hedgesim.experiment.SweepProgress display(PrintWriter err, String name, String unit) {
+    return SweepBase.progress(mode, err, name, seconds, unit);
   }
 
   /** The display of {@code total} pieces of work counted in {@code unit}; none for a single one. */

@@ -11,7 +11,6 @@ import org.hedgesim.experiment.RobustLoader;
 import org.hedgesim.experiment.RobustRun;
 import org.hedgesim.experiment.RobustStudy;
 import org.hedgesim.experiment.SweepException;
-import org.hedgesim.experiment.SweepProgress;
 import org.hedgesim.output.FolderLock;
 import org.hedgesim.output.ResultFolder;
 import org.hedgesim.scenario.ScenarioException;
@@ -50,9 +49,8 @@ final class RobustCommand implements Callable<Integer> {
   @Option(names = "--report", description = "Also write report/report.html (robustness table, regret and trade-off plots).")
   boolean report;
 
-  @Option(names = "--progress", paramLabel = "MODE",
-      description = "bar, lines or none (default: a bar on a terminal, lines otherwise).")
-  SweepBase.ProgressMode progressMode = SweepBase.ProgressMode.AUTO;
+  @CommandLine.Mixin
+  ProgressOptions progress = new ProgressOptions();
 
   @Override
   public Integer call() throws IOException {
@@ -63,6 +61,7 @@ final class RobustCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (output.problem() != null) return bad(err, output.problem());
+    if (progress.problem() != null) return bad(err, progress.problem());
     RobustStudy study;
     try {
       study = RobustLoader.load(robustFile, robustFile.toString());
@@ -77,7 +76,7 @@ final class RobustCommand implements Callable<Integer> {
     Path target = output.target(Path.of("robust", study.name()).toString(), "");
     err.flush();
     RobustRun.Result r;
-    Tally tally = new Tally(progress(err, study.name()));
+    Tally tally = new Tally(progress.display(err, study.name(), "runs"));
     try (var stop = StopNotice.notResumable(err, target, tally);
         FolderLock lock = FolderLock.take(target, m -> {
           err.println("hedgesim robust: " + m);
@@ -137,10 +136,6 @@ final class RobustCommand implements Callable<Integer> {
       default -> "th";
     };
     return n + suffix;
-  }
-
-  private SweepProgress progress(PrintWriter err, String name) {
-    return SweepBase.progress(progressMode, err, name, 10, "runs");
   }
 
   private static int bad(PrintWriter err, String message) {

@@ -52,13 +52,8 @@ abstract class SweepBase implements Callable<Integer> {
   @Option(names = "--report", description = "Also write report/report.html (tables, plots, provenance) into the results folder.")
   boolean report;
 
-  @Option(names = "--progress", paramLabel = "MODE",
-      description = "bar, lines or none (default: a bar on a terminal, lines otherwise).")
-  ProgressMode progressMode = ProgressMode.AUTO;
-
-  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Seconds between progress lines, 1 to " + MAX_PROGRESS_SECONDS + " (default: ${DEFAULT-VALUE}).")
-  long progressSeconds;
+  @CommandLine.Mixin
+  ProgressOptions progressOptions = new ProgressOptions();
 
   /** The longest wait between progress lines: a day. */
   static final long MAX_PROGRESS_SECONDS = 86_400;
@@ -143,7 +138,7 @@ abstract class SweepBase implements Callable<Integer> {
   private Integer execute() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String problem = output.problem() != null ? output.problem() : progressProblem();
+    String problem = output.problem() != null ? output.problem() : progressOptions.problem();
     if (problem == null) problem = problem();
     if (problem != null) return usage(err, problem);
     Sweep sweep;
@@ -232,7 +227,7 @@ abstract class SweepBase implements Callable<Integer> {
       throws IOException {
     Shard shard = shard();
     SweepRun.Result r;
-    Tally tally = new Tally(progress(err, sweep.name()));
+    Tally tally = new Tally(progressOptions.display(err, sweep.name(), "runs"));
     try (var stop = StopNotice.resumable(err, spec, target, tally, "runs", true)) {
       r = SweepRun.execute(sweep, new SweepRun.Options(target, t, shard, resume, timeseries(), draws,
           TypedArguments.of(spec)), tally, evaluator);
@@ -262,13 +257,6 @@ abstract class SweepBase implements Callable<Integer> {
     out.flush();
     err.flush();
     return code;
-  }
-
-  private String progressProblem() {
-    if (progressSeconds < 1 || progressSeconds > MAX_PROGRESS_SECONDS) {
-      return "--progress-every must be between 1 and " + MAX_PROGRESS_SECONDS + " seconds, found " + progressSeconds;
-    }
-    return null;
   }
 
   /** The estimated time of runs {@code from} to {@code to} from a pilot of a few of them, as a phrase. */
@@ -305,10 +293,6 @@ abstract class SweepBase implements Callable<Integer> {
     }
     out.println("Report: " + target.resolve(Report.FILE));
     return ExitCodes.OK;
-  }
-
-  private SweepProgress progress(PrintWriter err, String sweepName) {
-    return progress(progressMode, err, sweepName, progressSeconds, "runs");
   }
 
   /**

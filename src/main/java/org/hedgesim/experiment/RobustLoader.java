@@ -70,12 +70,7 @@ public final class RobustLoader {
           + " sweep', or write a robust-decision file (docs/ANALYSIS.md, \"Robust decisions\")"));
     }
     MapReader top = new MapReader(doc, "", problems);
-    String name = top.text("robust");
-    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-      top.problem(doc.get("robust"), "robust", "a study name is a word of letters, digits, '.', '_' and '-'"
-          + " (it names the results folder), found '" + MapReader.abbreviate(name) + "'");
-      name = null;
-    }
+    String name = top.folderName("robust", "study");
     String description = top.optText("description");
     String scenarioText = top.text("scenario");
     Long seed = top.has("seed") ? Long.valueOf(top.longValue("seed")) : null;

@@ -166,12 +166,7 @@ public final class SweepLoader {
           + " run it with 'hedgesim run', or write a sweep that names it with 'scenario:' (docs/SWEEPS.md)"));
     }
     MapReader top = new MapReader(doc, "", problems);
-    String name = top.text("sweep");
-    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-      top.problem(doc.get("sweep"), "sweep", "a sweep name is a word of letters, digits, '.', '_' and '-'"
-          + " (it names the results folder), found '" + MapReader.abbreviate(name) + "'");
-      name = null;
-    }
+    String name = top.folderName("sweep", "sweep");
     String description = top.optText("description");
     String scenarioText = top.text("scenario");
     Long seed = top.has("seed") ? Long.valueOf(top.longValue("seed")) : null;

@@ -97,6 +97,21 @@ public final class MapReader {
     return map.has(key);
   }
 
+  /**
+   * The name under {@code key} of a scenario or study, which names its results folder: a word of
+   * letters, digits, '.', '_' and '-', at most 100 long. Anything else is a problem here (the
+   * {@code kind} of file says whose name it is) and gives null.
+   */
+  public String folderName(String key, String kind) {
+    String name = text(key);
+    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+      problem(map.get(key), key, "a " + kind + " name is a word of letters, digits, '.', '_' and '-'"
+          + " (it names the results folder), found '" + abbreviate(name) + "'");
+      return null;
+    }
+    return name;
+  }
+
   /** The raw node, or null; marks the key as read. */
   public YNode node(String key) {
     read.add(key);

@@ -130,12 +130,7 @@ public final class ScenarioLoader {
     MapReader top = new MapReader(tree, "", problems);
     collectIds(tree);
 
-    String name = top.text("scenario");
-    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-      top.problem(tree.get("scenario"), "scenario", "a scenario name is a word of letters, digits,"
-          + " '.', '_' and '-' (it names the results folder), found '" + MapReader.abbreviate(name) + "'");
-      name = null;
-    }
+    String name = top.folderName("scenario", "scenario");
     String description = top.optText("description");
     YearMonth start = top.month("start");
     YearMonth end = top.month("end");
