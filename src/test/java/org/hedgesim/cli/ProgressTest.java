@@ -113,6 +113,17 @@ class ProgressTest {
       assertTrue(c.err().contains("--progress-every must be between 1 and 86400 seconds, found 0"), c.err());
       assertFalse(Files.exists(dir.resolve(command)), "nothing written");
     }
+    // the long commands take the same option, checked before anything runs
+    Path repo = org.hedgesim.Fixtures.repo();
+    for (String[] study : List.of(new String[] {"robust", "scenarios/robust/us-approach.yaml"},
+        new String[] {"calibrate", "scenarios/hindcast/cambodia-2019-calibration.yaml"},
+        new String[] {"sweep", "scenarios/sweeps/us-approach-fdi.yaml"})) {
+      Cli c = Cli.run(study[0], repo.resolve(study[1]).toString(), "--progress-every", "0",
+          "--out", dir.resolve(study[0]).toString());
+      assertEquals(2, c.exit(), study[0] + ": " + c.err());
+      assertTrue(c.err().contains("--progress-every must be between 1 and 86400 seconds, found 0"), c.err());
+      assertFalse(Files.exists(dir.resolve(study[0])), "nothing written");
+    }
   }
 
   @Test
